@@ -1,0 +1,55 @@
+// Error classes of seismic-sdk. The wasm module creates them through `makeError`, and the
+// package entry re-exports this same module, so `instanceof` works against the exports.
+
+/** Base class of every error the SDK throws. */
+export class SeismicError extends Error {
+  constructor(message, fields) {
+    super(message);
+    if (fields) Object.assign(this, fields);
+  }
+}
+SeismicError.prototype.name = "SeismicError";
+
+/** An argument failed validation before anything was sent. */
+export class ValidationError extends SeismicError {}
+ValidationError.prototype.name = "ValidationError";
+
+/** An envelope could not be sealed or opened. */
+export class EnvelopeError extends SeismicError {}
+EnvelopeError.prototype.name = "EnvelopeError";
+
+/** The request got no HTTP answer. */
+export class NetworkError extends SeismicError {}
+NetworkError.prototype.name = "NetworkError";
+
+/** An attempt exceeded the client's timeoutMs. */
+export class TimeoutError extends SeismicError {}
+TimeoutError.prototype.name = "TimeoutError";
+
+/** The caller's AbortSignal fired. */
+export class AbortError extends SeismicError {}
+AbortError.prototype.name = "AbortError";
+
+/** The encrypted-envelope API answered with an error. */
+export class EnvelopeApiError extends SeismicError {}
+EnvelopeApiError.prototype.name = "EnvelopeApiError";
+
+const CLASSES = {
+  validation: ValidationError,
+  envelope: EnvelopeError,
+  network: NetworkError,
+  timeout: TimeoutError,
+  aborted: AbortError,
+  envelope_api: EnvelopeApiError,
+};
+
+/** True for any error thrown by this SDK. */
+export function isSeismicError(e) {
+  return e instanceof SeismicError;
+}
+
+/** @internal Used by the wasm module. */
+export function makeError(kind, message, fields) {
+  const Class = CLASSES[kind] ?? SeismicError;
+  return new Class(message, fields);
+}

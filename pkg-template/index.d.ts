@@ -1,0 +1,2 @@
+export { __TYPE_EXPORTS__ } from "./seismic_sdk.js";
+export * from "./errors.js";

@@ -1,0 +1,94 @@
+//! Request timestamps and HTTP dates.
+//!
+//! The envelope API rejects a reused `api_key + url + request_timestamp`, so two requests
+//! sealed in the same millisecond must not share a timestamp: timestamps are strictly
+//! increasing per instance, and the sub-millisecond part is random so separate processes
+//! sharing one API key rarely collide either.
+
+use std::cell::Cell;
+
+thread_local! {
+    static LAST_MICROS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The next request timestamp in microseconds since the epoch for a wall clock reading of
+/// `now_ms` (milliseconds, possibly fractional) shifted by `offset_ms`, strictly greater than
+/// every timestamp this thread returned before.
+pub fn next_timestamp_micros(now_ms: f64, offset_ms: i64, sub_ms_jitter: u32) -> u64 {
+    let shifted_ms = (now_ms.floor() as i64).saturating_add(offset_ms).max(0) as u64;
+    let candidate = shifted_ms.saturating_mul(1000) + u64::from(sub_ms_jitter % 1000);
+    LAST_MICROS.with(|last| {
+        let next = candidate.max(last.get() + 1);
+        last.set(next);
+        next
+    })
+}
+
+/// Parses an HTTP date (RFC 9110 IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`) into
+/// milliseconds since the epoch.
+pub fn parse_http_date_ms(text: &str) -> Option<i64> {
+    let mut parts = text.split_whitespace();
+    let _weekday = parts.next()?;
+    let day: i64 = parts.next()?.parse().ok()?;
+    let month = match parts.next()? {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => return None,
+    };
+    let year: i64 = parts.next()?.parse().ok()?;
+    let mut hms = parts.next()?.split(':').map(|p| p.parse::<i64>().ok());
+    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+    if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    Some((days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s) * 1000)
+}
+
+// Howard Hinnant's days-from-civil: days since 1970-01-01 of a proleptic Gregorian date.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_strictly_increasing_within_one_millisecond() {
+        let a = next_timestamp_micros(1_700_000_000_000.0, 0, 999);
+        let b = next_timestamp_micros(1_700_000_000_000.0, 0, 0);
+        let c = next_timestamp_micros(1_700_000_000_000.0, 0, 500);
+        assert!(a < b && b < c, "{a} {b} {c}");
+        assert!(a >= 1_700_000_000_000_000 && a < 1_700_000_000_001_000);
+    }
+
+    #[test]
+    fn offset_shifts_the_clock() {
+        let t = next_timestamp_micros(2_000_000_000_000.0, 120_000, 0);
+        assert!(t >= 2_000_000_120_000_000 && t < 2_000_000_121_000_000);
+    }
+
+    #[test]
+    fn parses_imf_fixdate() {
+        assert_eq!(parse_http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777_000));
+        assert_eq!(parse_http_date_ms("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        assert_eq!(parse_http_date_ms("Sun, 22 Nov 2026 03:02:07 GMT"), Some(1_795_316_527_000));
+        assert_eq!(parse_http_date_ms("yesterday"), None);
+        assert_eq!(parse_http_date_ms("Sun, 06 Foo 1994 08:49:37 GMT"), None);
+    }
+}

@@ -1,0 +1,123 @@
+//! The one error model of the SDK. Every client returns [`Error`]; the JS layer maps each
+//! variant to a real JS `Error` subclass. Messages never carry keys, tokens or card data.
+
+use std::fmt;
+
+/// Why an envelope could not be sealed or opened. The `as_str` names are stable and
+/// are what JS sees as `EnvelopeError.code`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnvelopeErrorCode {
+    /// The key is not 32 bytes, or not valid base64/hex.
+    InvalidKey,
+    /// The payload is not a plain JSON object.
+    InvalidPayload,
+    /// The envelope's `encrypted` text is not valid base64.
+    InvalidBase64,
+    /// Fewer bytes than a nonce plus a MAC tag.
+    CiphertextTooShort,
+    /// The MAC did not verify: the envelope was altered or sealed with another key.
+    DecryptionFailed,
+    /// The decrypted bytes are not a JSON object.
+    InvalidPlaintext,
+}
+
+impl EnvelopeErrorCode {
+    /// The stable machine-readable code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidKey => "invalid_key",
+            Self::InvalidPayload => "invalid_payload",
+            Self::InvalidBase64 => "invalid_base64",
+            Self::CiphertextTooShort => "ciphertext_too_short",
+            Self::DecryptionFailed => "decryption_failed",
+            Self::InvalidPlaintext => "invalid_plaintext",
+        }
+    }
+}
+
+/// Which API produced an [`ApiError`]; decides the JS error class it becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiFamily {
+    /// The encrypted-envelope card issuing API (`EnvelopeApiError`, code = error slug).
+    Envelope,
+}
+
+/// A non-success answer from an API, after the client has read its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    /// Which API answered.
+    pub family: ApiFamily,
+    /// HTTP status.
+    pub status: u16,
+    /// The API's own machine-readable code (an error slug, an error code…).
+    pub code: String,
+    /// The API's human-readable message.
+    pub message: String,
+    /// The `X-Request-Id` response header, when present.
+    pub request_id: Option<String>,
+}
+
+/// Every failure the SDK reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// An argument failed validation before anything was sent.
+    InvalidArgument {
+        /// The offending field or parameter, as the caller named it.
+        field: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Envelope sealing or opening failed.
+    Envelope {
+        /// Stable reason.
+        code: EnvelopeErrorCode,
+        /// Human-readable detail.
+        message: String,
+    },
+    /// The request never got an HTTP answer (DNS, connection reset, CORS, …).
+    Network {
+        /// Detail from the platform.
+        message: String,
+    },
+    /// An attempt took longer than the client's `timeoutMs`.
+    Timeout {
+        /// The limit that was exceeded.
+        timeout_ms: u64,
+    },
+    /// The caller's `AbortSignal` fired.
+    Aborted,
+    /// The API answered with an error.
+    Api(ApiError),
+}
+
+impl Error {
+    /// Shorthand for [`Error::InvalidArgument`].
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::InvalidArgument { field: field.into(), message: message.into() }
+    }
+
+    /// Shorthand for [`Error::Envelope`].
+    pub fn envelope(code: EnvelopeErrorCode, message: impl Into<String>) -> Self {
+        Self::Envelope { code, message: message.into() }
+    }
+
+    /// True for failures where no HTTP answer arrived and a retry may succeed.
+    pub fn is_network(&self) -> bool {
+        matches!(self, Self::Network { .. })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::InvalidArgument { field, message } => write!(f, "invalid {field}: {message}"),
+            Self::Envelope { message, .. } => f.write_str(message),
+            Self::Network { message } => write!(f, "network error: {message}"),
+            Self::Timeout { timeout_ms } => write!(f, "request timed out after {timeout_ms} ms"),
+            Self::Aborted => f.write_str("request aborted"),
+            Self::Api(e) => write!(f, "{} ({}, HTTP {})", e.message, e.code, e.status),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

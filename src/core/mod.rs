@@ -1,0 +1,9 @@
+//! Pure Rust, no wasm-bindgen: everything here runs and is tested natively.
+
+pub mod clock;
+pub mod encoding;
+pub mod envelope;
+pub mod error;
+pub mod ids;
+pub mod retry;
+pub mod validate;

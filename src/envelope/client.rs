@@ -1,0 +1,167 @@
+//! `EnvelopeClient`: POSTs sealed payloads to `/api/v1/*` and opens the answers.
+
+use std::cell::Cell;
+
+use crate::core::clock::{next_timestamp_micros, parse_http_date_ms};
+use crate::core::envelope::{timestamp_field_error, EnvelopeKey, NONCE_LEN, TIMESTAMP_FIELD};
+use crate::core::error::{ApiError, ApiFamily, Error};
+use crate::core::ids::{random_bytes, random_u32, uuid_v4};
+use crate::core::retry::RetryPolicy;
+use crate::core::validate;
+use crate::envelope::errors::{api_error, Encrypted, OUTSIDE_WINDOW};
+use crate::transport::{Cancel, HttpRequest, HttpSend, Transport, DEFAULT_TIMEOUT_MS};
+
+/// Paths for which the API requires an `Idempotency-Key`; the client makes one when the
+/// caller gives none.
+pub const IDEMPOTENT_PATHS: &[&str] = &["/cards/create", "/cards/topup"];
+
+/// The API retries only gateway failures; everything else is final.
+const RETRY_STATUSES: &[u16] = &[502, 503];
+
+/// Settings of an [`EnvelopeClient`].
+#[derive(Debug, Clone)]
+pub struct EnvelopeConfig {
+    /// e.g. `https://api.example.com` (no `/api/v1`).
+    pub base_url: String,
+    /// Sent as `API-KEY`.
+    pub api_key: String,
+    /// The 32-byte envelope key.
+    pub key: EnvelopeKey,
+    /// Retries after the first attempt (default 2).
+    pub max_retries: u32,
+    /// Per-attempt timeout (default 30 s).
+    pub timeout_ms: u64,
+}
+
+impl EnvelopeConfig {
+    /// Validated settings with default retries and timeout.
+    pub fn new(base_url: &str, api_key: &str, key: EnvelopeKey) -> Result<Self, Error> {
+        validate::header_token("config.apiKey", api_key, 512)?;
+        Ok(Self {
+            base_url: validate::base_url("config.baseUrl", base_url)?,
+            api_key: api_key.to_owned(),
+            key,
+            max_retries: 2,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        })
+    }
+}
+
+/// Client of the encrypted-envelope API.
+#[derive(Debug)]
+pub struct EnvelopeClient<S> {
+    transport: Transport<S>,
+    config: EnvelopeConfig,
+    /// Server clock minus ours, learned from a rejected timestamp's `Date` header.
+    clock_offset_ms: Cell<i64>,
+}
+
+impl<S: HttpSend> EnvelopeClient<S> {
+    /// A client sending through `sender`.
+    pub fn new(config: EnvelopeConfig, sender: S) -> Self {
+        let policy = RetryPolicy { max_retries: config.max_retries, retry_statuses: RETRY_STATUSES, ..RetryPolicy::default() };
+        let transport = Transport { sender, policy, timeout_ms: config.timeout_ms };
+        Self { transport, config, clock_offset_ms: Cell::new(0) }
+    }
+
+    /// The clock correction in use (server minus local, ms).
+    pub fn clock_offset_ms(&self) -> i64 {
+        self.clock_offset_ms.get()
+    }
+
+    /// Sends a payload given as a Rust JSON object and returns the decrypted answer.
+    pub async fn request(
+        &self,
+        path: &str,
+        payload: &serde_json::Map<String, serde_json::Value>,
+        idempotency_key: Option<String>,
+        cancel: &Cancel,
+    ) -> Result<serde_json::Map<String, serde_json::Value>, Error> {
+        if payload.contains_key(TIMESTAMP_FIELD) {
+            return Err(timestamp_field_error());
+        }
+        let json = serde_json::to_string(payload).map_err(|e| Error::invalid("payload", e.to_string()))?;
+        let plain = self.request_json(path, &json, idempotency_key, cancel).await?;
+        match serde_json::from_slice(&plain) {
+            Ok(serde_json::Value::Object(map)) => Ok(map),
+            _ => Err(Error::envelope(
+                crate::core::error::EnvelopeErrorCode::InvalidPlaintext,
+                "decrypted response is not a JSON object",
+            )),
+        }
+    }
+
+    /// Sends `payload_json` (the JSON text of an object without `request_timestamp`) to
+    /// `/api/v1{path}` and returns the decrypted response bytes.
+    pub async fn request_json(
+        &self,
+        path: &str,
+        payload_json: &str,
+        idempotency_key: Option<String>,
+        cancel: &Cancel,
+    ) -> Result<Vec<u8>, Error> {
+        validate::api_path("path", path)?;
+        let idempotency_key = match idempotency_key {
+            Some(key) => {
+                validate::header_token("idempotencyKey", &key, 255)?;
+                Some(key)
+            }
+            None if IDEMPOTENT_PATHS.contains(&path.trim_end_matches('/')) => Some(uuid_v4()?),
+            None => None,
+        };
+        let url = format!("{}/api/v1{}", self.config.base_url, path);
+        let mut clock_corrected = false;
+        loop {
+            let res = self
+                .transport
+                .execute(cancel, idempotency_key.is_some(), || {
+                    self.build(&url, payload_json, idempotency_key.as_deref())
+                })
+                .await?;
+            if res.is_success() {
+                return match serde_json::from_str(&res.body) {
+                    Ok(Encrypted { encrypted: Some(text) }) => self.config.key.open(&text),
+                    _ => Err(Error::Api(ApiError {
+                        family: ApiFamily::Envelope,
+                        status: res.status,
+                        code: "unexpected_response".into(),
+                        message: format!("HTTP {} without an encrypted body", res.status),
+                        request_id: res.header("x-request-id").map(str::to_owned),
+                    })),
+                };
+            }
+            let error = api_error(&res, &self.config.key);
+            let server_ms = res.header("date").and_then(parse_http_date_ms);
+            match server_ms {
+                Some(server_ms) if error.code == OUTSIDE_WINDOW && !clock_corrected => {
+                    clock_corrected = true;
+                    let offset = server_ms - self.transport.sender.now_ms() as i64;
+                    self.clock_offset_ms.set(offset);
+                }
+                _ => return Err(Error::Api(error)),
+            }
+        }
+    }
+
+    // Each attempt: a fresh timestamp and nonce, the same idempotency key.
+    fn build(&self, url: &str, payload_json: &str, idempotency_key: Option<&str>) -> Result<HttpRequest, Error> {
+        let timestamp = next_timestamp_micros(self.transport.sender.now_ms(), self.clock_offset_ms.get(), random_u32()?);
+        let mut nonce = [0u8; NONCE_LEN];
+        random_bytes(&mut nonce)?;
+        let sealed = self.config.key.seal_object(payload_json, timestamp, &nonce)?;
+        let mut headers = vec![
+            ("API-KEY", self.config.api_key.clone()),
+            ("Content-Type", "application/json".to_owned()),
+            ("Accept", "application/json".to_owned()),
+        ];
+        if let Some(key) = idempotency_key {
+            headers.push(("Idempotency-Key", key.to_owned()));
+        }
+        Ok(HttpRequest {
+            method: "POST",
+            url: url.to_owned(),
+            headers,
+            body: Some(format!("{{\"encrypted\":\"{sealed}\"}}")),
+        })
+    }
+}

@@ -1,0 +1,7 @@
+//! The encrypted-envelope card issuing API: a client on the shared transport.
+
+mod client;
+mod errors;
+
+pub use client::{EnvelopeClient, EnvelopeConfig};
+pub use errors::slug_for_plain_message;

@@ -1,0 +1,121 @@
+//! Reading JS arguments into Rust values, with typed errors naming the argument.
+
+use js_sys::{Function, Object, Reflect, Uint8Array, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::core::envelope::{timestamp_field_error, EnvelopeKey, TIMESTAMP_FIELD};
+use crate::core::error::{EnvelopeErrorCode as Code, Error};
+use crate::transport::{fetch_message, Cancel};
+
+/// `obj[name]`, or `undefined` when `obj` is not an object.
+pub fn get(obj: &JsValue, name: &str) -> JsValue {
+    if !obj.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// An options bag: `undefined`/`null` or an object.
+pub fn options(value: &JsValue, field: &str) -> Result<JsValue, Error> {
+    if value.is_undefined() || value.is_null() || value.is_object() {
+        Ok(value.clone())
+    } else {
+        Err(Error::invalid(field, "must be an object"))
+    }
+}
+
+/// A required string property.
+pub fn string(obj: &JsValue, name: &str, field: &str) -> Result<String, Error> {
+    get(obj, name).as_string().ok_or_else(|| Error::invalid(field, "must be a string"))
+}
+
+/// An optional string property.
+pub fn opt_string(obj: &JsValue, name: &str, field: &str) -> Result<Option<String>, Error> {
+    let v = get(obj, name);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| Error::invalid(field, "must be a string"))
+}
+
+/// An optional non-negative integer property no larger than `max`.
+pub fn opt_uint(obj: &JsValue, name: &str, field: &str, max: u64) -> Result<Option<u64>, Error> {
+    let v = get(obj, name);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    match v.as_f64() {
+        Some(n) if n.fract() == 0.0 && n >= 0.0 && n <= max as f64 => Ok(Some(n as u64)),
+        _ => Err(Error::invalid(field, format!("must be an integer from 0 to {max}"))),
+    }
+}
+
+/// An optional function property.
+pub fn opt_function(obj: &JsValue, name: &str, field: &str) -> Result<Option<Function>, Error> {
+    let v = get(obj, name);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.dyn_into::<Function>().map(Some).map_err(|_| Error::invalid(field, "must be a function"))
+}
+
+/// The `signal` of a request-options bag.
+pub fn signal(opts: &JsValue) -> Result<Cancel, Error> {
+    let v = get(opts, "signal");
+    if v.is_undefined() || v.is_null() {
+        return Ok(Cancel::none());
+    }
+    if get(&v, "aborted").as_bool().is_none() {
+        return Err(Error::invalid("options.signal", "must be an AbortSignal"));
+    }
+    Ok(Cancel(Some(v.unchecked_into())))
+}
+
+/// An envelope key: a 32-byte `Uint8Array`, or a string of base64 or 64 hex characters.
+pub fn key(value: &JsValue) -> Result<EnvelopeKey, Error> {
+    if let Some(s) = value.as_string() {
+        return EnvelopeKey::parse(&s);
+    }
+    match value.dyn_ref::<Uint8Array>() {
+        Some(bytes) => EnvelopeKey::from_bytes(&bytes.to_vec()),
+        None => Err(Error::envelope(Code::InvalidKey, "encryption key must be a Uint8Array or a string")),
+    }
+}
+
+/// The JSON text of a plain object (object literal or null-prototype), rejecting arrays,
+/// class instances, primitives, cycles and a caller-set `request_timestamp`.
+pub fn payload_json(value: &JsValue) -> Result<String, Error> {
+    let not_plain = || Error::envelope(Code::InvalidPayload, "payload must be a plain object");
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(not_plain());
+    }
+    let proto = Object::get_prototype_of(value);
+    let object_proto = Object::get_prototype_of(&Object::new().into());
+    if !(proto.is_null() || JsValue::from(proto) == JsValue::from(object_proto)) {
+        return Err(not_plain());
+    }
+    let obj: &Object = value.unchecked_ref();
+    if Object::has_own(obj, &JsValue::from_str(TIMESTAMP_FIELD)) {
+        return Err(timestamp_field_error());
+    }
+    let text = JSON::stringify(value).map_err(|e| {
+        let m = fetch_message(&e);
+        if m.to_ascii_lowercase().contains("circular") {
+            Error::envelope(Code::InvalidPayload, "payload contains a circular reference")
+        } else {
+            Error::envelope(Code::InvalidPayload, format!("payload cannot be serialized to JSON: {m}"))
+        }
+    })?;
+    Ok(String::from(text))
+}
+
+/// Parses decrypted bytes, which must be the JSON text of an object.
+pub fn json_object(bytes: &[u8]) -> Result<JsValue, Error> {
+    let not_object = || Error::envelope(Code::InvalidPlaintext, "decrypted envelope is not a JSON object");
+    let text = std::str::from_utf8(bytes).map_err(|_| not_object())?;
+    let parsed = JSON::parse(text).map_err(|_| not_object())?;
+    if !parsed.is_object() || js_sys::Array::is_array(&parsed) {
+        return Err(not_object());
+    }
+    Ok(parsed)
+}

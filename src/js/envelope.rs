@@ -1,0 +1,241 @@
+//! `sealEnvelope`, `openEnvelope` and `EnvelopeClient` for JS.
+
+use std::rc::Rc;
+
+use js_sys::{Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use crate::core::clock::next_timestamp_micros;
+use crate::core::envelope::NONCE_LEN;
+use crate::core::error::Error;
+use crate::core::ids::{random_bytes, random_u32};
+use crate::core::validate;
+use crate::envelope::{EnvelopeClient as Client, EnvelopeConfig};
+use crate::js::convert::{self, get};
+use crate::js::errors::to_js;
+use crate::transport::{Cancel, PlatformSender};
+
+/// Seals `payload` into an encrypted-envelope body.
+///
+/// Adds `request_timestamp` (integer microseconds since the epoch) at the payload root,
+/// beside your fields, then encrypts with XSalsa20-Poly1305 under a random 24-byte nonce.
+/// `encrypted` is base64 of `nonce || secretbox(plaintext)`, which tweetnacl's
+/// `nacl.secretbox.open` and PyNaCl's `SecretBox.decrypt` read.
+///
+/// @throws {EnvelopeError} `invalid_key` for a key that is not 32 bytes (raw, base64 or hex);
+/// `invalid_payload` for anything but a plain JSON-serializable object without `request_timestamp`.
+/// @throws {ValidationError} for malformed `options`.
+#[wasm_bindgen(js_name = sealEnvelope, unchecked_return_type = "SealedEnvelope")]
+pub fn seal_envelope(
+    #[wasm_bindgen(unchecked_param_type = "EnvelopeKeyInput")] key: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "JsonObject")] payload: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SealOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    seal(&key, &payload, &options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js)
+}
+
+fn seal(key: &JsValue, payload: &JsValue, options: &JsValue) -> Result<JsValue, Error> {
+    let options = convert::options(options, "options")?;
+    let key = convert::key(key)?;
+    let json = convert::payload_json(payload)?;
+    let nonce = match get(&options, "nonce") {
+        v if v.is_undefined() => {
+            let mut n = [0u8; NONCE_LEN];
+            random_bytes(&mut n)?;
+            n
+        }
+        v => v
+            .dyn_ref::<Uint8Array>()
+            .and_then(|b| <[u8; NONCE_LEN]>::try_from(b.to_vec()).ok())
+            .ok_or_else(|| Error::invalid("options.nonce", "must be a Uint8Array of 24 bytes"))?,
+    };
+    let timestamp = match timestamp_option(&get(&options, "timestampMicros"))? {
+        Some(t) => t,
+        None => next_timestamp_micros(js_sys::Date::now(), 0, random_u32()?),
+    };
+    let encrypted = key.seal_object(&json, timestamp, &nonce)?;
+    let body = Object::new();
+    Reflect::set(&body, &"encrypted".into(), &encrypted.into())
+        .map_err(|_| Error::invalid("payload", "could not build the envelope body"))?;
+    Ok(body.into())
+}
+
+fn timestamp_option(v: &JsValue) -> Result<Option<u64>, Error> {
+    let bad = || Error::invalid("options.timestampMicros", "must be a non-negative integer (number or bigint)");
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    if v.is_bigint() {
+        let big: &js_sys::BigInt = v.unchecked_ref();
+        return u64::try_from(big.clone()).map(Some).map_err(|_| bad());
+    }
+    match v.as_f64() {
+        Some(n) if n.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&n) => Ok(Some(n as u64)),
+        _ => Err(bad()),
+    }
+}
+
+/// Opens an encrypted-envelope body (`{ encrypted }` or the base64 string itself) and
+/// returns the JSON object inside, `request_timestamp` included.
+///
+/// @throws {EnvelopeError} `invalid_key`, `invalid_base64`, `ciphertext_too_short`,
+/// `decryption_failed` (altered, or sealed with another key) or `invalid_plaintext` (not a JSON object).
+#[wasm_bindgen(js_name = openEnvelope, unchecked_return_type = "JsonObject")]
+pub fn open_envelope(
+    #[wasm_bindgen(unchecked_param_type = "EnvelopeKeyInput")] key: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SealedEnvelope | string")] body: JsValue,
+) -> Result<JsValue, JsValue> {
+    open(&key, &body).map_err(to_js)
+}
+
+fn open(key: &JsValue, body: &JsValue) -> Result<JsValue, Error> {
+    let key = convert::key(key)?;
+    let text = body.as_string().or_else(|| get(body, "encrypted").as_string()).ok_or_else(|| {
+        Error::invalid("body", "must be an envelope { encrypted: string } or its base64 string")
+    })?;
+    convert::json_object(&key.open(&text)?)
+}
+
+/// Client of the encrypted-envelope card issuing API.
+///
+/// Every call POSTs a sealed body to `${baseUrl}/api/v1${path}` with the `API-KEY` header and
+/// opens the sealed answer. Each attempt carries a fresh `request_timestamp`; when the server
+/// says the timestamp is outside its 30-second window, the client learns the clock offset from
+/// the `Date` header and retries once. Calls with an `Idempotency-Key` are retried on network
+/// errors, 502 and 503 with exponential backoff and jitter, reusing the same key.
+#[wasm_bindgen(js_name = EnvelopeClient)]
+pub struct JsEnvelopeClient {
+    inner: Rc<Client<PlatformSender>>,
+}
+
+#[wasm_bindgen(js_class = EnvelopeClient)]
+impl JsEnvelopeClient {
+    /// @throws {ValidationError} for a missing or malformed config field (named in `field`).
+    /// @throws {EnvelopeError} `invalid_key` for a bad `encryptionKey`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "EnvelopeClientConfig")] config: JsValue,
+    ) -> Result<JsEnvelopeClient, JsValue> {
+        Self::build(&config).map_err(to_js)
+    }
+
+    fn build(config: &JsValue) -> Result<JsEnvelopeClient, Error> {
+        if !config.is_object() {
+            return Err(Error::invalid("config", "must be an object"));
+        }
+        let key = convert::key(&get(config, "encryptionKey"))?;
+        let mut settings = EnvelopeConfig::new(
+            &convert::string(config, "baseUrl", "config.baseUrl")?,
+            &convert::string(config, "apiKey", "config.apiKey")?,
+            key,
+        )?;
+        if let Some(n) = convert::opt_uint(config, "maxRetries", "config.maxRetries", 10)? {
+            settings.max_retries = n as u32;
+        }
+        if let Some(ms) = convert::opt_uint(config, "timeoutMs", "config.timeoutMs", 600_000)? {
+            if ms == 0 {
+                return Err(Error::invalid("config.timeoutMs", "must be greater than 0"));
+            }
+            settings.timeout_ms = ms;
+        }
+        let sender = PlatformSender { fetch: convert::opt_function(config, "fetch", "config.fetch")? };
+        Ok(JsEnvelopeClient { inner: Rc::new(Client::new(settings, sender)) })
+    }
+
+    /// Seals `payload`, POSTs it to `/api/v1${path}` and resolves to the decrypted answer.
+    ///
+    /// Rejects with `EnvelopeApiError` (status, slug, message, requestId) when the API answers
+    /// with an error, `ValidationError` for bad arguments, `NetworkError`, `TimeoutError` or
+    /// `AbortError`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<EnvelopeResponse>")]
+    pub fn request(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "JsonObject")] payload: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EnvelopeRequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        call(self.inner.clone(), path.as_string(), payload, options)
+    }
+
+    /// Typed helpers for the card endpoints that require an `Idempotency-Key`.
+    #[wasm_bindgen(getter)]
+    pub fn cards(&self) -> EnvelopeCards {
+        EnvelopeCards { inner: self.inner.clone() }
+    }
+}
+
+/// `client.cards`: card issue and top-up orders.
+#[wasm_bindgen]
+pub struct EnvelopeCards {
+    inner: Rc<Client<PlatformSender>>,
+}
+
+#[wasm_bindgen]
+impl EnvelopeCards {
+    /// Creates a card order (`POST /api/v1/cards/create`). An `Idempotency-Key` is generated
+    /// when you pass none; retrying with the same key returns the original order without a
+    /// second charge.
+    #[wasm_bindgen(unchecked_return_type = "Promise<EnvelopeResponse<CardOrder>>")]
+    pub fn create(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CardCreatePayload")] payload: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EnvelopeRequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        if let Err(e) = check_fields(&payload, &[("external_user_id", false)], &[]) {
+            return Promise::reject(&to_js(e));
+        }
+        call(self.inner.clone(), Some("/cards/create".into()), payload, options)
+    }
+
+    /// Tops up a card (`POST /api/v1/cards/topup`); `amount` is a decimal string. Idempotent
+    /// like {@link EnvelopeCards.create}.
+    #[wasm_bindgen(unchecked_return_type = "Promise<EnvelopeResponse<CardOrder>>")]
+    pub fn topup(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CardTopupPayload")] payload: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EnvelopeRequestOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        if let Err(e) = check_fields(&payload, &[("card_id", false), ("amount", true)], &["external_user_id"]) {
+            return Promise::reject(&to_js(e));
+        }
+        call(self.inner.clone(), Some("/cards/topup".into()), payload, options)
+    }
+}
+
+// Required string fields (amounts checked as money) and optional string fields of a payload.
+fn check_fields(payload: &JsValue, required: &[(&str, bool)], optional: &[&str]) -> Result<(), Error> {
+    if !payload.is_object() {
+        return Err(Error::envelope(crate::core::error::EnvelopeErrorCode::InvalidPayload, "payload must be a plain object"));
+    }
+    for (name, is_amount) in required {
+        let value = convert::string(payload, name, &format!("payload.{name}"))?;
+        if *is_amount {
+            validate::amount(&format!("payload.{name}"), &value, 2)?;
+        } else if value.trim().is_empty() {
+            return Err(Error::invalid(format!("payload.{name}"), "must not be empty"));
+        }
+    }
+    for name in optional {
+        convert::opt_string(payload, name, &format!("payload.{name}"))?;
+    }
+    if let Some(amount) = convert::opt_string(payload, "amount", "payload.amount")? {
+        validate::amount("payload.amount", &amount, 2)?;
+    }
+    Ok(())
+}
+
+fn call(client: Rc<Client<PlatformSender>>, path: Option<String>, payload: JsValue, options: Option<JsValue>) -> Promise {
+    future_to_promise(async move {
+        let run = async {
+            let path = path.ok_or_else(|| Error::invalid("path", "must be a string"))?;
+            let options = convert::options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+            let json = convert::payload_json(&payload)?;
+            let key = convert::opt_string(&options, "idempotencyKey", "options.idempotencyKey")?;
+            let cancel: Cancel = convert::signal(&options)?;
+            let plain = client.request_json(&path, &json, key, &cancel).await?;
+            convert::json_object(&plain)
+        };
+        run.await.map_err(to_js)
+    })
+}

@@ -1,0 +1,59 @@
+//! Rust [`Error`]s become instances of the classes in `js/errors.js`.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use crate::core::error::{ApiFamily, Error};
+
+#[wasm_bindgen(module = "/js/errors.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = makeError)]
+    fn make_error(kind: &str, message: &str, fields: &Object) -> JsValue;
+}
+
+fn set(obj: &Object, key: &str, value: JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
+}
+
+/// The JS error for `e`.
+pub fn to_js(e: Error) -> JsValue {
+    let fields = Object::new();
+    let message = e.to_string();
+    let kind = match e {
+        Error::InvalidArgument { field, .. } => {
+            set(&fields, "code", "invalid_argument".into());
+            set(&fields, "field", field.into());
+            "validation"
+        }
+        Error::Envelope { code, .. } => {
+            set(&fields, "code", code.as_str().into());
+            "envelope"
+        }
+        Error::Network { .. } => {
+            set(&fields, "code", "network_error".into());
+            "network"
+        }
+        Error::Timeout { timeout_ms } => {
+            set(&fields, "code", "timeout".into());
+            set(&fields, "timeoutMs", (timeout_ms as f64).into());
+            "timeout"
+        }
+        Error::Aborted => {
+            set(&fields, "code", "aborted".into());
+            "aborted"
+        }
+        Error::Api(api) => {
+            set(&fields, "status", api.status.into());
+            set(&fields, "code", api.code.as_str().into());
+            set(&fields, "requestId", api.request_id.map_or(JsValue::UNDEFINED, JsValue::from));
+            match api.family {
+                ApiFamily::Envelope => {
+                    set(&fields, "slug", api.code.into());
+                    return make_error("envelope_api", &api.message, &fields);
+                }
+            }
+        }
+    };
+    make_error(kind, &message, &fields)
+}

@@ -1,0 +1,7 @@
+//! The JS boundary: the only code that touches `JsValue`. Each file wraps one Rust client
+//! or concern; conversions and errors are shared.
+
+mod convert;
+mod envelope;
+mod errors;
+mod types;

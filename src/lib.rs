@@ -1,0 +1,9 @@
+//! seismic-sdk: payments SDK for Seismic Orchestration, Seismic Cards, the encrypted-envelope
+//! card issuing API and Seamless stored value. Pure-Rust core, one transport, thin JS layer.
+
+pub mod core;
+pub mod envelope;
+pub mod transport;
+
+#[cfg(target_arch = "wasm32")]
+mod js;

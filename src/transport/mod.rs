@@ -1,0 +1,119 @@
+//! The one HTTP layer every client uses: a platform sender for single attempts, and the
+//! retry loop that applies [`RetryPolicy`] around it.
+
+use crate::core::error::Error;
+use crate::core::ids::random_u32;
+use crate::core::retry::{parse_retry_after_ms, Outcome, RetryPolicy};
+
+#[cfg(target_arch = "wasm32")]
+mod fetch;
+#[cfg(target_arch = "wasm32")]
+mod fetch_sys;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+
+#[cfg(target_arch = "wasm32")]
+pub use fetch::{js_message as fetch_message, Cancel, FetchSender as PlatformSender};
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{Cancel, NativeSender as PlatformSender};
+
+/// Response headers the clients read; the sender copies only these.
+pub const RESPONSE_HEADERS: &[&str] = &["x-request-id", "date", "retry-after", "content-type"];
+
+/// Per-attempt timeout when the caller sets none.
+pub const DEFAULT_TIMEOUT_MS: u64 = 30_000;
+
+/// One HTTP request, rebuilt for every attempt.
+#[derive(Debug, Clone)]
+pub struct HttpRequest {
+    /// `GET`, `POST`, …
+    pub method: &'static str,
+    /// Absolute URL.
+    pub url: String,
+    /// Request headers.
+    pub headers: Vec<(&'static str, String)>,
+    /// JSON body text.
+    pub body: Option<String>,
+}
+
+/// One HTTP answer with the headers of [`RESPONSE_HEADERS`].
+#[derive(Debug, Clone)]
+pub struct HttpResponse {
+    /// Status code.
+    pub status: u16,
+    /// Lower-case header names and their values.
+    pub headers: Vec<(&'static str, String)>,
+    /// Body text.
+    pub body: String,
+}
+
+impl HttpResponse {
+    /// A response header by lower-case name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// True for 2xx.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+/// Sends single attempts on one platform (global `fetch` in wasm, reqwest natively).
+#[allow(async_fn_in_trait)] // clients are single-threaded in wasm; no Send bound wanted.
+pub trait HttpSend {
+    /// Sends one attempt; aborts with [`Error::Timeout`] after `timeout_ms` and with
+    /// [`Error::Aborted`] when `cancel` fires.
+    async fn send(&self, req: &HttpRequest, cancel: &Cancel, timeout_ms: u64) -> Result<HttpResponse, Error>;
+    /// Waits `ms`, or fails with [`Error::Aborted`] when `cancel` fires first.
+    async fn sleep(&self, ms: u64, cancel: &Cancel) -> Result<(), Error>;
+    /// Wall clock, milliseconds since the epoch.
+    fn now_ms(&self) -> f64;
+}
+
+/// A sender plus the retry policy and timeout of one client.
+#[derive(Debug, Clone)]
+pub struct Transport<S> {
+    /// The platform sender.
+    pub sender: S,
+    /// When to retry.
+    pub policy: RetryPolicy,
+    /// Per-attempt timeout.
+    pub timeout_ms: u64,
+}
+
+impl<S: HttpSend> Transport<S> {
+    /// Runs one call: builds and sends attempts until one is final. `repeatable` says the
+    /// request may be sent more than once (idempotent method or idempotency key); `build`
+    /// is called once per attempt so each can carry fresh values (timestamps, nonces).
+    pub async fn execute(
+        &self,
+        cancel: &Cancel,
+        repeatable: bool,
+        mut build: impl FnMut() -> Result<HttpRequest, Error>,
+    ) -> Result<HttpResponse, Error> {
+        let mut attempt = 0;
+        loop {
+            if cancel.is_aborted() {
+                return Err(Error::Aborted);
+            }
+            let request = build()?;
+            let result = self.sender.send(&request, cancel, self.timeout_ms).await;
+            let (outcome, retry_after) = match &result {
+                Ok(res) => (
+                    Outcome::Status(res.status),
+                    res.header("retry-after")
+                        .and_then(|v| parse_retry_after_ms(v, self.sender.now_ms())),
+                ),
+                Err(e) if e.is_network() => (Outcome::NetworkError, None),
+                Err(_) => return result,
+            };
+            if !self.policy.should_retry(attempt, outcome, repeatable) {
+                return result;
+            }
+            let delay = self.policy.delay_ms(attempt, retry_after, random_u32()?);
+            self.sender.sleep(delay, cancel).await?;
+            attempt += 1;
+        }
+    }
+}

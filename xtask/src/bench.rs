@@ -1,0 +1,2 @@
+use crate::util::Result;
+pub fn run() -> Result<()> { Err("bench: not yet".into()) }

@@ -1,0 +1,33 @@
+//! `cargo xtask build | test | demo | bench`: the project's commands. Each installs what it
+//! needs on a fresh machine (wasm target, wasm-bindgen-cli, wasm-opt, npm deps, Chromium).
+
+mod bench;
+mod build;
+mod demo;
+mod sandbox;
+mod test;
+mod tools;
+mod util;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("build") => build::run().map(|_| ()),
+        Some("test") => test::run(),
+        Some("demo") => demo::run(),
+        Some("bench") => bench::run(),
+        _ => {
+            eprintln!("usage: cargo xtask <build|test|demo|bench>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
