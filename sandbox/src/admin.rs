@@ -1,0 +1,199 @@
+//! Sandbox-only control API under `/__sandbox` (no auth, plain JSON):
+//! tenants, clock offsets, fault injection, stats and health.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::{json, Map, Value};
+
+use crate::common::clock::MAX_OFFSET_MS;
+use crate::common::json_error::{json, plain};
+use crate::common::lock;
+use crate::common::money::{format_cents, parse_cents};
+use crate::envelope::crypto::b64;
+use crate::envelope::state::{Fault, FaultTiming, Tenant};
+use crate::AppState;
+
+/// Default master balance of tenants created through the admin API, cents.
+const DEFAULT_TENANT_BALANCE_CENTS: i64 = 1_000_000;
+/// Upper bound on queued faults per call, to keep memory bounded.
+const MAX_FAULT_COUNT: u64 = 10_000;
+
+/// Routes of the admin API.
+pub(crate) fn router() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/__sandbox/health", get(health))
+        .route("/__sandbox/envelope/tenants", post(create_tenant))
+        .route("/__sandbox/envelope/clock", post(set_clock))
+        .route("/__sandbox/envelope/faults", post(add_faults))
+        .route("/__sandbox/envelope/stats", get(stats))
+}
+
+/// An admin error answered as `{"error": message}`.
+#[derive(Debug)]
+struct Rejection(StatusCode, &'static str);
+
+impl Rejection {
+    /// 400 with `message`.
+    fn bad_request(message: &'static str) -> Self {
+        Self(StatusCode::BAD_REQUEST, message)
+    }
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        plain(self.0, self.1)
+    }
+}
+
+/// Parses an admin body; an empty body counts as `{}`.
+fn parse_object(body: &[u8]) -> Result<Map<String, Value>, Rejection> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Map::new());
+    }
+    match serde_json::from_slice(body) {
+        Ok(Value::Object(map)) => Ok(map),
+        _ => Err(Rejection::bad_request("body must be a JSON object")),
+    }
+}
+
+/// Finds the tenant named by `apiKey`.
+fn tenant_of(
+    app: &AppState,
+    api_key: Option<&str>,
+) -> Result<Arc<std::sync::Mutex<Tenant>>, Rejection> {
+    let api_key = api_key.ok_or(Rejection::bad_request("apiKey is required"))?;
+    app.envelope
+        .get(api_key)
+        .ok_or(Rejection(StatusCode::NOT_FOUND, "unknown tenant"))
+}
+
+/// `GET /__sandbox/health`.
+async fn health() -> Response {
+    json(StatusCode::OK, &json!({ "ok": true }))
+}
+
+/// `POST /__sandbox/envelope/tenants` `{ "masterBalance"?: "100.00" }`.
+async fn create_tenant(
+    State(app): State<Arc<AppState>>,
+    body: Bytes,
+) -> Result<Response, Rejection> {
+    let body = parse_object(&body)?;
+    let balance = match body.get("masterBalance") {
+        None | Some(Value::Null) => Some(DEFAULT_TENANT_BALANCE_CENTS),
+        Some(Value::String(text)) => parse_cents(text),
+        Some(Value::Number(number)) => parse_cents(&number.to_string()),
+        Some(_) => None,
+    };
+    let balance = balance.ok_or(Rejection::bad_request(
+        "masterBalance must be a non-negative decimal string",
+    ))?;
+    let (api_key, encryption_key) = app.envelope.create(balance);
+    Ok(json(
+        StatusCode::OK,
+        &json!({
+            "apiKey": api_key,
+            "encryptionKey": b64(&encryption_key),
+            "masterBalance": format_cents(balance),
+        }),
+    ))
+}
+
+/// `POST /__sandbox/envelope/clock` `{ "apiKey", "offsetMs" }`.
+async fn set_clock(State(app): State<Arc<AppState>>, body: Bytes) -> Result<Response, Rejection> {
+    let body = parse_object(&body)?;
+    let tenant = tenant_of(&app, body.get("apiKey").and_then(Value::as_str))?;
+    let offset_ms = body
+        .get("offsetMs")
+        .and_then(Value::as_i64)
+        .filter(|offset| offset.abs() <= MAX_OFFSET_MS)
+        .ok_or(Rejection::bad_request(
+            "offsetMs must be an integer within ten years",
+        ))?;
+    lock(&tenant).clock_offset_ms = offset_ms;
+    Ok(json(StatusCode::OK, &json!({ "ok": true })))
+}
+
+/// Reads and validates a fault description from an admin body.
+fn parse_fault(body: &Map<String, Value>) -> Result<(String, u64, Fault), Rejection> {
+    parse_fault_fields(body).map_err(Rejection::bad_request)
+}
+
+/// [`parse_fault`] with a bare message as error.
+fn parse_fault_fields(body: &Map<String, Value>) -> Result<(String, u64, Fault), &'static str> {
+    let path = body
+        .get("path")
+        .and_then(Value::as_str)
+        .filter(|path| path.starts_with('/'))
+        .ok_or("path must start with /")?;
+    let status = body
+        .get("status")
+        .and_then(Value::as_u64)
+        .and_then(|code| u16::try_from(code).ok())
+        .and_then(|code| StatusCode::from_u16(code).ok())
+        .filter(|code| code.as_u16() >= 200)
+        .ok_or("status must be an HTTP status between 200 and 999")?;
+    let count = match body.get("count") {
+        None | Some(Value::Null) => 1,
+        Some(value) => value
+            .as_u64()
+            .filter(|count| (1..=MAX_FAULT_COUNT).contains(count))
+            .ok_or("count must be an integer from 1 to 10000")?,
+    };
+    let timing = match body.get("when").and_then(Value::as_str) {
+        None | Some("before") => FaultTiming::Before,
+        Some("after") => FaultTiming::After,
+        Some(_) => return Err("when must be \"before\" or \"after\""),
+    };
+    let retry_after = match body.get("retryAfter") {
+        None | Some(Value::Null) => None,
+        Some(value) => Some(
+            value
+                .as_u64()
+                .ok_or("retryAfter must be a non-negative integer")?,
+        ),
+    };
+    let fault = Fault {
+        status,
+        timing,
+        retry_after,
+    };
+    Ok((path.to_owned(), count, fault))
+}
+
+/// `POST /__sandbox/envelope/faults`
+/// `{ "apiKey", "path", "status", "count"?, "when"?, "retryAfter"? }`.
+async fn add_faults(State(app): State<Arc<AppState>>, body: Bytes) -> Result<Response, Rejection> {
+    let body = parse_object(&body)?;
+    let tenant = tenant_of(&app, body.get("apiKey").and_then(Value::as_str))?;
+    let (path, count, fault) = parse_fault(&body)?;
+    let mut tenant = lock(&tenant);
+    let queue = tenant.faults.entry(path).or_default();
+    for _ in 0..count {
+        queue.push_back(fault.clone());
+    }
+    Ok(json(StatusCode::OK, &json!({ "ok": true })))
+}
+
+/// `GET /__sandbox/envelope/stats?apiKey=K`.
+async fn stats(
+    State(app): State<Arc<AppState>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, Rejection> {
+    let tenant = tenant_of(&app, query.get("apiKey").map(String::as_str))?;
+    let tenant = lock(&tenant);
+    Ok(json(
+        StatusCode::OK,
+        &json!({
+            "requests": tenant.requests,
+            "masterBalance": format_cents(tenant.master_balance_cents),
+            "orders": tenant.orders.len(),
+        }),
+    ))
+}

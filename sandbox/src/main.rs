@@ -1,0 +1,298 @@
+//! `seismic-sandbox` binary: parses flags/env, starts the server, prints a
+//! machine-readable `ready` line on stdout and credentials on stderr, and
+//! runs until SIGINT/SIGTERM.
+
+use std::io::Write;
+use std::net::IpAddr;
+use std::process::ExitCode;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use seismic_sandbox::{format_cents, parse_cents, start, Config, Running};
+
+const USAGE: &str = "\
+Usage: seismic-sandbox [OPTIONS]
+
+Local in-memory server simulating the Seismic APIs.
+
+Options (each also read from the environment variable shown; flags win):
+  --host H                        Interface to bind [SEISMIC_SANDBOX_HOST] (default 127.0.0.1)
+  --port P                        Port, 0 = ephemeral [SEISMIC_SANDBOX_PORT] (default 0)
+  --envelope-api-key K            Default tenant API-KEY [SEISMIC_SANDBOX_ENVELOPE_API_KEY]
+  --envelope-encryption-key KEY   32-byte key, base64 or 64 hex digits
+                                  [SEISMIC_SANDBOX_ENVELOPE_ENCRYPTION_KEY]
+  --envelope-no-access-key K      Key answered with 403 [SEISMIC_SANDBOX_ENVELOPE_NO_ACCESS_KEY]
+  --envelope-master-balance D     Master balance in dollars, e.g. 10000.00
+                                  [SEISMIC_SANDBOX_ENVELOPE_MASTER_BALANCE]
+  -h, --help                      Print this help
+
+Unset keys are random. On start, one JSON line is printed to stdout:
+  {\"event\":\"ready\",\"url\":...,\"envelope\":{\"apiKey\":...,\"encryptionKey\":...,\"noAccessApiKey\":...}}
+";
+
+/// Options that can be given as a flag or an environment variable:
+/// (flag name, environment variable).
+const OPTIONS: [(&str, &str); 6] = [
+    ("host", "SEISMIC_SANDBOX_HOST"),
+    ("port", "SEISMIC_SANDBOX_PORT"),
+    ("envelope-api-key", "SEISMIC_SANDBOX_ENVELOPE_API_KEY"),
+    (
+        "envelope-encryption-key",
+        "SEISMIC_SANDBOX_ENVELOPE_ENCRYPTION_KEY",
+    ),
+    (
+        "envelope-no-access-key",
+        "SEISMIC_SANDBOX_ENVELOPE_NO_ACCESS_KEY",
+    ),
+    (
+        "envelope-master-balance",
+        "SEISMIC_SANDBOX_ENVELOPE_MASTER_BALANCE",
+    ),
+];
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+enum Command {
+    Help,
+    Run(Config),
+}
+
+/// Parses flags (`--name value` or `--name=value`) over environment values.
+fn parse_args(
+    args: impl IntoIterator<Item = String>,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<Command, String> {
+    let mut values: Vec<(&str, Option<String>)> = OPTIONS
+        .iter()
+        .map(|(name, var)| (*name, env(var).filter(|v| !v.is_empty())))
+        .collect();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "-h" || arg == "--help" {
+            return Ok(Command::Help);
+        }
+        let Some(flag) = arg.strip_prefix("--") else {
+            return Err(format!("unexpected argument: {arg}"));
+        };
+        let (name, inline) = match flag.split_once('=') {
+            Some((name, value)) => (name, Some(value.to_owned())),
+            None => (flag, None),
+        };
+        let Some(slot) = values.iter_mut().find(|(known, _)| *known == name) else {
+            return Err(format!("unknown option: --{name}"));
+        };
+        let value = match inline {
+            Some(value) => value,
+            None => args
+                .next()
+                .ok_or_else(|| format!("--{name} needs a value"))?,
+        };
+        slot.1 = Some(value);
+    }
+    let mut config = Config::random();
+    for (name, value) in values {
+        let Some(value) = value else { continue };
+        match name {
+            "host" => {
+                config.host = value
+                    .parse::<IpAddr>()
+                    .map_err(|_| format!("--host: not an IP address: {value}"))?;
+            }
+            "port" => {
+                config.port = value
+                    .parse()
+                    .map_err(|_| format!("--port: not a port number: {value}"))?;
+            }
+            "envelope-api-key" => config.envelope_api_key = value,
+            "envelope-encryption-key" => {
+                config.envelope_encryption_key = parse_key(&value).ok_or_else(|| {
+                    "--envelope-encryption-key: need 32 bytes as base64 or 64 hex digits".to_owned()
+                })?;
+            }
+            "envelope-no-access-key" => config.envelope_no_access_key = value,
+            "envelope-master-balance" => {
+                config.envelope_master_balance_cents = parse_cents(&value).ok_or_else(|| {
+                    format!("--envelope-master-balance: not a dollar amount: {value}")
+                })?;
+            }
+            _ => {}
+        }
+    }
+    if config.envelope_api_key == config.envelope_no_access_key {
+        return Err("the API key and the no-access key must differ".to_owned());
+    }
+    Ok(Command::Run(config))
+}
+
+/// A 32-byte key from 64 hex digits or base64.
+fn parse_key(text: &str) -> Option<[u8; 32]> {
+    let text = text.trim();
+    let bytes = if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        (0..64)
+            .step_by(2)
+            .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+            .collect::<Option<Vec<u8>>>()?
+    } else {
+        STANDARD.decode(text).ok()?
+    };
+    bytes.try_into().ok()
+}
+
+/// The single `ready` line printed on stdout.
+fn ready_line(running: &Running) -> String {
+    let quote = |text: &str| serde_json::Value::from(text).to_string();
+    format!(
+        "{{\"event\":\"ready\",\"url\":{},\"envelope\":{{\"apiKey\":{},\"encryptionKey\":{},\"noAccessApiKey\":{}}}}}",
+        quote(&running.url),
+        quote(&running.config.envelope_api_key),
+        quote(&STANDARD.encode(running.config.envelope_encryption_key)),
+        quote(&running.config.envelope_no_access_key),
+    )
+}
+
+/// Human-readable credentials for stderr.
+fn credentials_block(running: &Running) -> String {
+    let config = &running.config;
+    format!(
+        "seismic-sandbox listening on {url}\n\
+         \n\
+         Encrypted envelope API ({url}/api/v1)\n\
+         \x20 API-KEY:           {key}\n\
+         \x20 Encryption key:    {enc} (base64)\n\
+         \x20 No-access API-KEY: {noaccess}\n\
+         \x20 Master balance:    {balance} USD\n\
+         \n\
+         Admin: {url}/__sandbox/health, POST {url}/__sandbox/envelope/tenants\n\
+         Press Ctrl+C to stop.\n",
+        url = running.url,
+        key = config.envelope_api_key,
+        enc = STANDARD.encode(config.envelope_encryption_key),
+        noaccess = config.envelope_no_access_key,
+        balance = format_cents(config.envelope_master_balance_cents),
+    )
+}
+
+/// Resolves on SIGINT or (on Unix) SIGTERM.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = match parse_args(std::env::args().skip(1), |var| std::env::var(var).ok()) {
+        Ok(Command::Help) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Run(config)) => config,
+        Err(message) => {
+            eprintln!("seismic-sandbox: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let running = match start(config).await {
+        Ok(running) => running,
+        Err(error) => {
+            eprintln!("seismic-sandbox: cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    eprint!("{}", credentials_block(&running));
+    let mut stdout = std::io::stdout().lock();
+    if writeln!(stdout, "{}", ready_line(&running))
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        eprintln!("seismic-sandbox: cannot write the ready line to stdout");
+    }
+    drop(stdout);
+    shutdown_signal().await;
+    eprintln!("seismic-sandbox: shutting down");
+    match running.shutdown().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("seismic-sandbox: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    fn run(list: &[&str], env: &[(&str, &str)]) -> Result<Config, String> {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        match parse_args(args(list), |var| {
+            env.iter().find(|(k, _)| k == var).map(|(_, v)| v.clone())
+        })? {
+            Command::Run(config) => Ok(config),
+            Command::Help => Err("help".to_owned()),
+        }
+    }
+
+    #[test]
+    fn flags_override_env() {
+        let config = run(
+            &["--port", "4010", "--envelope-api-key=flag-key"],
+            &[
+                ("SEISMIC_SANDBOX_PORT", "5000"),
+                ("SEISMIC_SANDBOX_HOST", "0.0.0.0"),
+                ("SEISMIC_SANDBOX_ENVELOPE_API_KEY", "env-key"),
+                ("SEISMIC_SANDBOX_ENVELOPE_MASTER_BALANCE", "12.34"),
+            ],
+        );
+        let config = config.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(config.port, 4010);
+        assert_eq!(config.host.to_string(), "0.0.0.0");
+        assert_eq!(config.envelope_api_key, "flag-key");
+        assert_eq!(config.envelope_master_balance_cents, 1234);
+    }
+
+    #[test]
+    fn keys_accept_hex_and_base64() {
+        let hex = "00".repeat(31) + "ff";
+        let mut expected = [0u8; 32];
+        expected[31] = 0xff;
+        assert_eq!(parse_key(&hex), Some(expected));
+        assert_eq!(parse_key(&STANDARD.encode(expected)), Some(expected));
+        assert_eq!(parse_key("abcd"), None);
+        assert_eq!(parse_key(&STANDARD.encode([1u8; 31])), None);
+    }
+
+    #[test]
+    fn rejects_bad_input() {
+        assert!(run(&["--port", "x"], &[]).is_err());
+        assert!(run(&["--port"], &[]).is_err());
+        assert!(run(&["--bogus", "1"], &[]).is_err());
+        assert!(run(&["stray"], &[]).is_err());
+        assert!(run(&["--envelope-master-balance", "-5"], &[]).is_err());
+        assert!(run(&["--envelope-encryption-key", "short"], &[]).is_err());
+        assert_eq!(run(&["--help"], &[]), Err("help".to_owned()));
+    }
+}
