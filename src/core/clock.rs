@@ -85,9 +85,15 @@ mod tests {
 
     #[test]
     fn parses_imf_fixdate() {
-        assert_eq!(parse_http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777_000));
+        assert_eq!(
+            parse_http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777_000)
+        );
         assert_eq!(parse_http_date_ms("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
-        assert_eq!(parse_http_date_ms("Sun, 22 Nov 2026 03:02:07 GMT"), Some(1_795_316_527_000));
+        assert_eq!(
+            parse_http_date_ms("Sun, 22 Nov 2026 03:02:07 GMT"),
+            Some(1_795_316_527_000)
+        );
         assert_eq!(parse_http_date_ms("yesterday"), None);
         assert_eq!(parse_http_date_ms("Sun, 06 Foo 1994 08:49:37 GMT"), None);
     }

@@ -51,10 +51,16 @@ mod tests {
     #[test]
     fn base64_round_trip_and_rejects_garbage() {
         let data = b"\x00\x01seismic\xff";
-        assert_eq!(base64_decode(&base64_encode(data)).as_deref(), Some(&data[..]));
+        assert_eq!(
+            base64_decode(&base64_encode(data)).as_deref(),
+            Some(&data[..])
+        );
         assert_eq!(base64_encode(b"hi"), "aGk=");
         assert!(base64_decode("not base64!").is_none());
-        assert!(base64_decode("aGk").is_none(), "unpadded input is not standard base64");
+        assert!(
+            base64_decode("aGk").is_none(),
+            "unpadded input is not standard base64"
+        );
     }
 
     #[test]

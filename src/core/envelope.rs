@@ -74,7 +74,9 @@ impl EnvelopeKey {
         let inner = body
             .strip_prefix('{')
             .and_then(|b| b.strip_suffix('}'))
-            .ok_or_else(|| Error::envelope(Code::InvalidPayload, "payload must be a JSON object"))?;
+            .ok_or_else(|| {
+                Error::envelope(Code::InvalidPayload, "payload must be a JSON object")
+            })?;
         let ts = timestamp_micros.to_string();
         let mut buf = Vec::with_capacity(NONCE_LEN + TAG_LEN + body.len() + ts.len() + 24);
         buf.extend_from_slice(nonce);
@@ -115,7 +117,10 @@ impl EnvelopeKey {
     /// Opens a base64 envelope and returns the plaintext bytes (not yet checked to be JSON).
     pub fn open(&self, encrypted_b64: &str) -> Result<Vec<u8>, Error> {
         let mut buf = base64_decode(encrypted_b64).ok_or_else(|| {
-            Error::envelope(Code::InvalidBase64, "envelope `encrypted` is not valid base64")
+            Error::envelope(
+                Code::InvalidBase64,
+                "envelope `encrypted` is not valid base64",
+            )
         })?;
         if buf.len() < NONCE_LEN + TAG_LEN {
             return Err(Error::envelope(
@@ -164,7 +169,10 @@ impl EnvelopeKey {
         let plain = self.open(encrypted_b64)?;
         match serde_json::from_slice(&plain) {
             Ok(serde_json::Value::Object(map)) => Ok(map),
-            _ => Err(Error::envelope(Code::InvalidPlaintext, "decrypted envelope is not a JSON object")),
+            _ => Err(Error::envelope(
+                Code::InvalidPlaintext,
+                "decrypted envelope is not a JSON object",
+            )),
         }
     }
 }
@@ -196,7 +204,10 @@ mod tests {
         let k = EnvelopeKey::from_bytes(&(0u8..32).collect::<Vec<_>>())?;
         let mut nonce = [0u8; 24];
         nonce.iter_mut().zip(100u8..).for_each(|(n, v)| *n = v);
-        assert_eq!(k.seal_object(r#"{"user_id":"ext-123"}"#, 1_700_000_000_000_000, &nonce)?, PYNACL);
+        assert_eq!(
+            k.seal_object(r#"{"user_id":"ext-123"}"#, 1_700_000_000_000_000, &nonce)?,
+            PYNACL
+        );
         assert_eq!(
             k.open(PYNACL)?,
             br#"{"request_timestamp":1700000000000000,"user_id":"ext-123"}"#.to_vec()
@@ -207,13 +218,20 @@ mod tests {
     #[test]
     fn seal_adds_timestamp_at_root_and_round_trips() -> Result<(), Error> {
         let k = key();
-        let sealed = k.seal_object(r#"{"user_id":"ext-123","n":1}"#, 1_700_000_000_000_000, &[1; 24])?;
+        let sealed = k.seal_object(
+            r#"{"user_id":"ext-123","n":1}"#,
+            1_700_000_000_000_000,
+            &[1; 24],
+        )?;
         let opened = k.open_value(&sealed)?;
         assert_eq!(opened["request_timestamp"], 1_700_000_000_000_000u64);
         assert_eq!(opened["user_id"], "ext-123");
         assert_eq!(opened.len(), 3);
         let empty = k.open_value(&k.seal_object("{}", 5, &[2; 24])?)?;
-        assert_eq!(serde_json::Value::Object(empty), serde_json::json!({"request_timestamp": 5}));
+        assert_eq!(
+            serde_json::Value::Object(empty),
+            serde_json::json!({"request_timestamp": 5})
+        );
         Ok(())
     }
 
@@ -227,24 +245,45 @@ mod tests {
     #[test]
     fn rejects_bad_inputs_with_their_codes() {
         let k = key();
-        assert_eq!(code(EnvelopeKey::from_bytes(&[0; 31])), Some(Code::InvalidKey));
+        assert_eq!(
+            code(EnvelopeKey::from_bytes(&[0; 31])),
+            Some(Code::InvalidKey)
+        );
         assert_eq!(code(EnvelopeKey::parse("zz")), Some(Code::InvalidKey));
-        assert_eq!(code(EnvelopeKey::parse(&"ab".repeat(31))), Some(Code::InvalidKey));
-        assert_eq!(code(k.seal_object("[1]", 1, &[0; 24])), Some(Code::InvalidPayload));
+        assert_eq!(
+            code(EnvelopeKey::parse(&"ab".repeat(31))),
+            Some(Code::InvalidKey)
+        );
+        assert_eq!(
+            code(k.seal_object("[1]", 1, &[0; 24])),
+            Some(Code::InvalidPayload)
+        );
         assert_eq!(code(k.open("%%%")), Some(Code::InvalidBase64));
-        assert_eq!(code(k.open(&base64_encode(&[0; 39]))), Some(Code::CiphertextTooShort));
+        assert_eq!(
+            code(k.open(&base64_encode(&[0; 39]))),
+            Some(Code::CiphertextTooShort)
+        );
         let sealed = k.seal_object("{}", 1, &[0; 24]).unwrap_or_default();
         let mut raw = base64_decode(&sealed).unwrap_or_default();
         let last = raw.len() - 1;
         raw[last] ^= 1;
-        assert_eq!(code(k.open(&base64_encode(&raw))), Some(Code::DecryptionFailed));
+        assert_eq!(
+            code(k.open(&base64_encode(&raw))),
+            Some(Code::DecryptionFailed)
+        );
         let other = EnvelopeKey::from_bytes(&[8u8; 32]).ok();
-        assert_eq!(other.map(|o| code(o.open(&sealed))), Some(Some(Code::DecryptionFailed)));
+        assert_eq!(
+            other.map(|o| code(o.open(&sealed))),
+            Some(Some(Code::DecryptionFailed))
+        );
         let not_json = k.seal_bytes(b"hello", &[0; 24]).unwrap_or_default();
         assert_eq!(code(k.open_value(&not_json)), Some(Code::InvalidPlaintext));
         let mut map = serde_json::Map::new();
         map.insert("request_timestamp".into(), 1.into());
-        assert_eq!(code(k.seal_value(&map, 1, &[0; 24])), Some(Code::InvalidPayload));
+        assert_eq!(
+            code(k.seal_value(&map, 1, &[0; 24])),
+            Some(Code::InvalidPayload)
+        );
     }
 
     #[test]
@@ -253,7 +292,10 @@ mod tests {
         let from_hex = EnvelopeKey::parse(&hex_encode(&bytes))?;
         let from_b64 = EnvelopeKey::parse(&base64_encode(&bytes))?;
         let sealed = from_hex.seal_object("{}", 1, &[3; 24])?;
-        assert_eq!(from_b64.open(&sealed)?, br#"{"request_timestamp":1}"#.to_vec());
+        assert_eq!(
+            from_b64.open(&sealed)?,
+            br#"{"request_timestamp":1}"#.to_vec()
+        );
         assert_eq!(format!("{from_hex:?}"), "EnvelopeKey(<redacted>)");
         Ok(())
     }

@@ -93,12 +93,18 @@ pub enum Error {
 impl Error {
     /// Shorthand for [`Error::InvalidArgument`].
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::InvalidArgument { field: field.into(), message: message.into() }
+        Self::InvalidArgument {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     /// Shorthand for [`Error::Envelope`].
     pub fn envelope(code: EnvelopeErrorCode, message: impl Into<String>) -> Self {
-        Self::Envelope { code, message: message.into() }
+        Self::Envelope {
+            code,
+            message: message.into(),
+        }
     }
 
     /// True for failures where no HTTP answer arrived and a retry may succeed.

@@ -5,5 +5,6 @@ pub mod encoding;
 pub mod envelope;
 pub mod error;
 pub mod ids;
+pub mod json;
 pub mod retry;
 pub mod validate;

@@ -71,8 +71,12 @@ impl RetryPolicy {
 /// Reads a `Retry-After` value (delta seconds or an HTTP date) as milliseconds from `now_ms`.
 pub fn parse_retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
     let value = value.trim();
-    if let Ok(seconds) = value.parse::<f64>() {
-        return (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0) as u64);
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(
+            value
+                .parse::<u64>()
+                .map_or(u64::MAX, |s| s.saturating_mul(1000)),
+        );
     }
     let at = crate::core::clock::parse_http_date_ms(value)?;
     Some((at as f64 - now_ms).max(0.0) as u64)
@@ -87,11 +91,20 @@ mod tests {
         let p = RetryPolicy::default();
         assert!(p.should_retry(0, Outcome::NetworkError, true));
         assert!(p.should_retry(1, Outcome::Status(503), true));
-        assert!(!p.should_retry(2, Outcome::Status(503), true), "budget spent");
-        assert!(!p.should_retry(0, Outcome::Status(503), false), "not repeatable");
+        assert!(
+            !p.should_retry(2, Outcome::Status(503), true),
+            "budget spent"
+        );
+        assert!(
+            !p.should_retry(0, Outcome::Status(503), false),
+            "not repeatable"
+        );
         assert!(!p.should_retry(0, Outcome::Status(400), true));
         assert!(!p.should_retry(0, Outcome::Status(409), true));
-        let envelope = RetryPolicy { retry_statuses: &[502, 503], ..p };
+        let envelope = RetryPolicy {
+            retry_statuses: &[502, 503],
+            ..p
+        };
         assert!(!envelope.should_retry(0, Outcome::Status(429), true));
     }
 
@@ -111,7 +124,10 @@ mod tests {
     fn parses_retry_after_forms() {
         assert_eq!(parse_retry_after_ms("2", 0.0), Some(2000));
         assert_eq!(parse_retry_after_ms("-1", 0.0), None);
-        assert_eq!(parse_retry_after_ms("Thu, 01 Jan 1970 00:00:05 GMT", 1000.0), Some(4000));
+        assert_eq!(
+            parse_retry_after_ms("Thu, 01 Jan 1970 00:00:05 GMT", 1000.0),
+            Some(4000)
+        );
         assert_eq!(parse_retry_after_ms("soon", 0.0), None);
     }
 }

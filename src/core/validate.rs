@@ -11,26 +11,48 @@ pub fn base_url(field: &str, url: &str) -> Result<String, Error> {
         .ok_or_else(|| Error::invalid(field, "must be an absolute http(s) URL"))?;
     let host_port = rest.split('/').next().unwrap_or_default();
     if host_port.is_empty() || rest.contains(['?', '#', ' ']) || host_port.contains('@') {
-        return Err(Error::invalid(field, "must be an absolute http(s) URL without query, fragment or credentials"));
+        return Err(Error::invalid(
+            field,
+            "must be an absolute http(s) URL without query, fragment or credentials",
+        ));
     }
     let host = match host_port.strip_prefix('[') {
         Some(v6) => v6.split(']').next().unwrap_or_default(),
         None => host_port.split(':').next().unwrap_or_default(),
     };
-    let loopback = host.eq_ignore_ascii_case("localhost")
-        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    let loopback =
+        host.eq_ignore_ascii_case("localhost") || host == "::1" || is_ipv4_loopback(host);
     match scheme.to_ascii_lowercase().as_str() {
         "https" => Ok(url.to_owned()),
         "http" if loopback => Ok(url.to_owned()),
-        "http" => Err(Error::invalid(field, "must use https (plain http is allowed only for loopback hosts)")),
+        "http" => Err(Error::invalid(
+            field,
+            "must use https (plain http is allowed only for loopback hosts)",
+        )),
         _ => Err(Error::invalid(field, "must be an absolute http(s) URL")),
     }
+}
+
+// 127.0.0.0/8 as a dotted quad, without pulling std's address parser into the wasm.
+fn is_ipv4_loopback(host: &str) -> bool {
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets[0] == "127"
+        && octets.iter().all(|o| {
+            !o.is_empty()
+                && o.len() <= 3
+                && o.bytes().all(|b| b.is_ascii_digit())
+                && o.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
 }
 
 /// A value that travels in a header: 1..=max visible ASCII characters.
 pub fn header_token(field: &str, value: &str, max: usize) -> Result<(), Error> {
     if value.is_empty() || value.len() > max || !value.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
-        return Err(Error::invalid(field, format!("must be 1 to {max} visible ASCII characters")));
+        return Err(Error::invalid(
+            field,
+            format!("must be 1 to {max} visible ASCII characters"),
+        ));
     }
     Ok(())
 }
@@ -38,9 +60,14 @@ pub fn header_token(field: &str, value: &str, max: usize) -> Result<(), Error> {
 /// An API path: starts with `/`, unreserved URL characters only.
 pub fn api_path(field: &str, path: &str) -> Result<(), Error> {
     let ok = path.starts_with('/')
-        && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~/".contains(&b));
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~/".contains(&b));
     if !ok {
-        return Err(Error::invalid(field, "must start with / and hold only letters, digits and -._~/"));
+        return Err(Error::invalid(
+            field,
+            "must start with / and hold only letters, digits and -._~/",
+        ));
     }
     Ok(())
 }
@@ -57,7 +84,10 @@ pub fn amount(field: &str, value: &str, max_decimals: usize) -> Result<(), Error
         && frac.len() <= max_decimals
         && (frac.is_empty() == !value.contains('.'));
     if !well_formed {
-        return Err(Error::invalid(field, format!("must be a decimal string like \"10.50\" with at most {max_decimals} decimals")));
+        return Err(Error::invalid(
+            field,
+            format!("must be a decimal string like \"10.50\" with at most {max_decimals} decimals"),
+        ));
     }
     if value.bytes().all(|b| b == b'0' || b == b'.') {
         return Err(Error::invalid(field, "must be greater than zero"));
@@ -74,14 +104,19 @@ mod tests {
         for ok in ["1", "10.5", "10.50", "0.01", "999999.99"] {
             assert!(amount("a", ok, 2).is_ok(), "{ok}");
         }
-        for bad in ["", "0", "0.00", "-1", "+1", "1.", ".5", "1.234", "1e3", " 1", "1,00", "NaN"] {
+        for bad in [
+            "", "0", "0.00", "-1", "+1", "1.", ".5", "1.234", "1e3", " 1", "1,00", "NaN",
+        ] {
             assert!(amount("a", bad, 2).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn base_url_requires_https_except_loopback() {
-        assert_eq!(base_url("u", "https://api.example.com/").ok().as_deref(), Some("https://api.example.com"));
+        assert_eq!(
+            base_url("u", "https://api.example.com/").ok().as_deref(),
+            Some("https://api.example.com")
+        );
         assert!(base_url("u", "http://127.0.0.1:8080").is_ok());
         assert!(base_url("u", "http://localhost:1").is_ok());
         assert!(base_url("u", "http://[::1]:9/").is_ok());

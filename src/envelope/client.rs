@@ -6,9 +6,10 @@ use crate::core::clock::{next_timestamp_micros, parse_http_date_ms};
 use crate::core::envelope::{timestamp_field_error, EnvelopeKey, NONCE_LEN, TIMESTAMP_FIELD};
 use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::core::ids::{random_bytes, random_u32, uuid_v4};
+use crate::core::json::string_field;
 use crate::core::retry::RetryPolicy;
 use crate::core::validate;
-use crate::envelope::errors::{api_error, Encrypted, OUTSIDE_WINDOW};
+use crate::envelope::errors::{api_error, OUTSIDE_WINDOW};
 use crate::transport::{Cancel, HttpRequest, HttpSend, Transport, DEFAULT_TIMEOUT_MS};
 
 /// Paths for which the API requires an `Idempotency-Key`; the client makes one when the
@@ -59,9 +60,21 @@ pub struct EnvelopeClient<S> {
 impl<S: HttpSend> EnvelopeClient<S> {
     /// A client sending through `sender`.
     pub fn new(config: EnvelopeConfig, sender: S) -> Self {
-        let policy = RetryPolicy { max_retries: config.max_retries, retry_statuses: RETRY_STATUSES, ..RetryPolicy::default() };
-        let transport = Transport { sender, policy, timeout_ms: config.timeout_ms };
-        Self { transport, config, clock_offset_ms: Cell::new(0) }
+        let policy = RetryPolicy {
+            max_retries: config.max_retries,
+            retry_statuses: RETRY_STATUSES,
+            ..RetryPolicy::default()
+        };
+        let transport = Transport {
+            sender,
+            policy,
+            timeout_ms: config.timeout_ms,
+        };
+        Self {
+            transport,
+            config,
+            clock_offset_ms: Cell::new(0),
+        }
     }
 
     /// The clock correction in use (server minus local, ms).
@@ -80,8 +93,11 @@ impl<S: HttpSend> EnvelopeClient<S> {
         if payload.contains_key(TIMESTAMP_FIELD) {
             return Err(timestamp_field_error());
         }
-        let json = serde_json::to_string(payload).map_err(|e| Error::invalid("payload", e.to_string()))?;
-        let plain = self.request_json(path, &json, idempotency_key, cancel).await?;
+        let json =
+            serde_json::to_string(payload).map_err(|e| Error::invalid("payload", e.to_string()))?;
+        let plain = self
+            .request_json(path, &json, idempotency_key, cancel)
+            .await?;
         match serde_json::from_slice(&plain) {
             Ok(serde_json::Value::Object(map)) => Ok(map),
             _ => Err(Error::envelope(
@@ -119,9 +135,9 @@ impl<S: HttpSend> EnvelopeClient<S> {
                 })
                 .await?;
             if res.is_success() {
-                return match serde_json::from_str(&res.body) {
-                    Ok(Encrypted { encrypted: Some(text) }) => self.config.key.open(&text),
-                    _ => Err(Error::Api(ApiError {
+                return match string_field(&res.body, "encrypted") {
+                    Some(text) => self.config.key.open(&text),
+                    None => Err(Error::Api(ApiError {
                         family: ApiFamily::Envelope,
                         status: res.status,
                         code: "unexpected_response".into(),
@@ -144,11 +160,23 @@ impl<S: HttpSend> EnvelopeClient<S> {
     }
 
     // Each attempt: a fresh timestamp and nonce, the same idempotency key.
-    fn build(&self, url: &str, payload_json: &str, idempotency_key: Option<&str>) -> Result<HttpRequest, Error> {
-        let timestamp = next_timestamp_micros(self.transport.sender.now_ms(), self.clock_offset_ms.get(), random_u32()?);
+    fn build(
+        &self,
+        url: &str,
+        payload_json: &str,
+        idempotency_key: Option<&str>,
+    ) -> Result<HttpRequest, Error> {
+        let timestamp = next_timestamp_micros(
+            self.transport.sender.now_ms(),
+            self.clock_offset_ms.get(),
+            random_u32()?,
+        );
         let mut nonce = [0u8; NONCE_LEN];
         random_bytes(&mut nonce)?;
-        let sealed = self.config.key.seal_object(payload_json, timestamp, &nonce)?;
+        let sealed = self
+            .config
+            .key
+            .seal_object(payload_json, timestamp, &nonce)?;
         let mut headers = vec![
             ("API-KEY", self.config.api_key.clone()),
             ("Content-Type", "application/json".to_owned()),

@@ -26,7 +26,9 @@ pub fn options(value: &JsValue, field: &str) -> Result<JsValue, Error> {
 
 /// A required string property.
 pub fn string(obj: &JsValue, name: &str, field: &str) -> Result<String, Error> {
-    get(obj, name).as_string().ok_or_else(|| Error::invalid(field, "must be a string"))
+    get(obj, name)
+        .as_string()
+        .ok_or_else(|| Error::invalid(field, "must be a string"))
 }
 
 /// An optional string property.
@@ -35,7 +37,9 @@ pub fn opt_string(obj: &JsValue, name: &str, field: &str) -> Result<Option<Strin
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    v.as_string().map(Some).ok_or_else(|| Error::invalid(field, "must be a string"))
+    v.as_string()
+        .map(Some)
+        .ok_or_else(|| Error::invalid(field, "must be a string"))
 }
 
 /// An optional non-negative integer property no larger than `max`.
@@ -46,7 +50,10 @@ pub fn opt_uint(obj: &JsValue, name: &str, field: &str, max: u64) -> Result<Opti
     }
     match v.as_f64() {
         Some(n) if n.fract() == 0.0 && n >= 0.0 && n <= max as f64 => Ok(Some(n as u64)),
-        _ => Err(Error::invalid(field, format!("must be an integer from 0 to {max}"))),
+        _ => Err(Error::invalid(
+            field,
+            format!("must be an integer from 0 to {max}"),
+        )),
     }
 }
 
@@ -56,7 +63,9 @@ pub fn opt_function(obj: &JsValue, name: &str, field: &str) -> Result<Option<Fun
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    v.dyn_into::<Function>().map(Some).map_err(|_| Error::invalid(field, "must be a function"))
+    v.dyn_into::<Function>()
+        .map(Some)
+        .map_err(|_| Error::invalid(field, "must be a function"))
 }
 
 /// The `signal` of a request-options bag.
@@ -78,7 +87,10 @@ pub fn key(value: &JsValue) -> Result<EnvelopeKey, Error> {
     }
     match value.dyn_ref::<Uint8Array>() {
         Some(bytes) => EnvelopeKey::from_bytes(&bytes.to_vec()),
-        None => Err(Error::envelope(Code::InvalidKey, "encryption key must be a Uint8Array or a string")),
+        None => Err(Error::envelope(
+            Code::InvalidKey,
+            "encryption key must be a Uint8Array or a string",
+        )),
     }
 }
 
@@ -101,9 +113,15 @@ pub fn payload_json(value: &JsValue) -> Result<String, Error> {
     let text = JSON::stringify(value).map_err(|e| {
         let m = fetch_message(&e);
         if m.to_ascii_lowercase().contains("circular") {
-            Error::envelope(Code::InvalidPayload, "payload contains a circular reference")
+            Error::envelope(
+                Code::InvalidPayload,
+                "payload contains a circular reference",
+            )
         } else {
-            Error::envelope(Code::InvalidPayload, format!("payload cannot be serialized to JSON: {m}"))
+            Error::envelope(
+                Code::InvalidPayload,
+                format!("payload cannot be serialized to JSON: {m}"),
+            )
         }
     })?;
     Ok(String::from(text))
@@ -111,7 +129,12 @@ pub fn payload_json(value: &JsValue) -> Result<String, Error> {
 
 /// Parses decrypted bytes, which must be the JSON text of an object.
 pub fn json_object(bytes: &[u8]) -> Result<JsValue, Error> {
-    let not_object = || Error::envelope(Code::InvalidPlaintext, "decrypted envelope is not a JSON object");
+    let not_object = || {
+        Error::envelope(
+            Code::InvalidPlaintext,
+            "decrypted envelope is not a JSON object",
+        )
+    };
     let text = std::str::from_utf8(bytes).map_err(|_| not_object())?;
     let parsed = JSON::parse(text).map_err(|_| not_object())?;
     if !parsed.is_object() || js_sys::Array::is_array(&parsed) {

@@ -62,7 +62,12 @@ fn seal(key: &JsValue, payload: &JsValue, options: &JsValue) -> Result<JsValue, 
 }
 
 fn timestamp_option(v: &JsValue) -> Result<Option<u64>, Error> {
-    let bad = || Error::invalid("options.timestampMicros", "must be a non-negative integer (number or bigint)");
+    let bad = || {
+        Error::invalid(
+            "options.timestampMicros",
+            "must be a non-negative integer (number or bigint)",
+        )
+    };
     if v.is_undefined() {
         return Ok(None);
     }
@@ -71,7 +76,9 @@ fn timestamp_option(v: &JsValue) -> Result<Option<u64>, Error> {
         return u64::try_from(big.clone()).map(Some).map_err(|_| bad());
     }
     match v.as_f64() {
-        Some(n) if n.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&n) => Ok(Some(n as u64)),
+        Some(n) if n.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&n) => {
+            Ok(Some(n as u64))
+        }
         _ => Err(bad()),
     }
 }
@@ -91,9 +98,15 @@ pub fn open_envelope(
 
 fn open(key: &JsValue, body: &JsValue) -> Result<JsValue, Error> {
     let key = convert::key(key)?;
-    let text = body.as_string().or_else(|| get(body, "encrypted").as_string()).ok_or_else(|| {
-        Error::invalid("body", "must be an envelope { encrypted: string } or its base64 string")
-    })?;
+    let text = body
+        .as_string()
+        .or_else(|| get(body, "encrypted").as_string())
+        .ok_or_else(|| {
+            Error::invalid(
+                "body",
+                "must be an envelope { encrypted: string } or its base64 string",
+            )
+        })?;
     convert::json_object(&key.open(&text)?)
 }
 
@@ -139,8 +152,12 @@ impl JsEnvelopeClient {
             }
             settings.timeout_ms = ms;
         }
-        let sender = PlatformSender { fetch: convert::opt_function(config, "fetch", "config.fetch")? };
-        Ok(JsEnvelopeClient { inner: Rc::new(Client::new(settings, sender)) })
+        let sender = PlatformSender {
+            fetch: convert::opt_function(config, "fetch", "config.fetch")?,
+        };
+        Ok(JsEnvelopeClient {
+            inner: Rc::new(Client::new(settings, sender)),
+        })
     }
 
     /// Seals `payload`, POSTs it to `/api/v1${path}` and resolves to the decrypted answer.
@@ -161,7 +178,9 @@ impl JsEnvelopeClient {
     /// Typed helpers for the card endpoints that require an `Idempotency-Key`.
     #[wasm_bindgen(getter)]
     pub fn cards(&self) -> EnvelopeCards {
-        EnvelopeCards { inner: self.inner.clone() }
+        EnvelopeCards {
+            inner: self.inner.clone(),
+        }
     }
 }
 
@@ -185,7 +204,12 @@ impl EnvelopeCards {
         if let Err(e) = check_fields(&payload, &[("external_user_id", false)], &[]) {
             return Promise::reject(&to_js(e));
         }
-        call(self.inner.clone(), Some("/cards/create".into()), payload, options)
+        call(
+            self.inner.clone(),
+            Some("/cards/create".into()),
+            payload,
+            options,
+        )
     }
 
     /// Tops up a card (`POST /api/v1/cards/topup`); `amount` is a decimal string. Idempotent
@@ -196,24 +220,43 @@ impl EnvelopeCards {
         #[wasm_bindgen(unchecked_param_type = "CardTopupPayload")] payload: JsValue,
         #[wasm_bindgen(unchecked_param_type = "EnvelopeRequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        if let Err(e) = check_fields(&payload, &[("card_id", false), ("amount", true)], &["external_user_id"]) {
+        if let Err(e) = check_fields(
+            &payload,
+            &[("card_id", false), ("amount", true)],
+            &["external_user_id"],
+        ) {
             return Promise::reject(&to_js(e));
         }
-        call(self.inner.clone(), Some("/cards/topup".into()), payload, options)
+        call(
+            self.inner.clone(),
+            Some("/cards/topup".into()),
+            payload,
+            options,
+        )
     }
 }
 
 // Required string fields (amounts checked as money) and optional string fields of a payload.
-fn check_fields(payload: &JsValue, required: &[(&str, bool)], optional: &[&str]) -> Result<(), Error> {
+fn check_fields(
+    payload: &JsValue,
+    required: &[(&str, bool)],
+    optional: &[&str],
+) -> Result<(), Error> {
     if !payload.is_object() {
-        return Err(Error::envelope(crate::core::error::EnvelopeErrorCode::InvalidPayload, "payload must be a plain object"));
+        return Err(Error::envelope(
+            crate::core::error::EnvelopeErrorCode::InvalidPayload,
+            "payload must be a plain object",
+        ));
     }
     for (name, is_amount) in required {
         let value = convert::string(payload, name, &format!("payload.{name}"))?;
         if *is_amount {
             validate::amount(&format!("payload.{name}"), &value, 2)?;
         } else if value.trim().is_empty() {
-            return Err(Error::invalid(format!("payload.{name}"), "must not be empty"));
+            return Err(Error::invalid(
+                format!("payload.{name}"),
+                "must not be empty",
+            ));
         }
     }
     for name in optional {
@@ -225,7 +268,12 @@ fn check_fields(payload: &JsValue, required: &[(&str, bool)], optional: &[&str])
     Ok(())
 }
 
-fn call(client: Rc<Client<PlatformSender>>, path: Option<String>, payload: JsValue, options: Option<JsValue>) -> Promise {
+fn call(
+    client: Rc<Client<PlatformSender>>,
+    path: Option<String>,
+    payload: JsValue,
+    options: Option<JsValue>,
+) -> Promise {
     future_to_promise(async move {
         let run = async {
             let path = path.ok_or_else(|| Error::invalid("path", "must be a string"))?;

@@ -46,7 +46,11 @@ pub fn to_js(e: Error) -> JsValue {
         Error::Api(api) => {
             set(&fields, "status", api.status.into());
             set(&fields, "code", api.code.as_str().into());
-            set(&fields, "requestId", api.request_id.map_or(JsValue::UNDEFINED, JsValue::from));
+            set(
+                &fields,
+                "requestId",
+                api.request_id.map_or(JsValue::UNDEFINED, JsValue::from),
+            );
             match api.family {
                 ApiFamily::Envelope => {
                     set(&fields, "slug", api.code.into());

@@ -35,7 +35,11 @@ impl FetchSender {
     fn start(&self, req: &HttpRequest, signal: &AbortSignal) -> Result<Promise, JsValue> {
         let headers = Object::new();
         for (name, value) in &req.headers {
-            Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value))?;
+            Reflect::set(
+                &headers,
+                &JsValue::from_str(name),
+                &JsValue::from_str(value),
+            )?;
         }
         let init = Object::new();
         Reflect::set(&init, &"method".into(), &req.method.into())?;
@@ -46,14 +50,23 @@ impl FetchSender {
         Reflect::set(&init, &"signal".into(), signal)?;
         match &self.fetch {
             // A custom fetch may return a Response or a Promise of one.
-            Some(f) => Ok(Promise::resolve(&f.call2(&JsValue::UNDEFINED, &JsValue::from_str(&req.url), &init)?)),
+            Some(f) => Ok(Promise::resolve(&f.call2(
+                &JsValue::UNDEFINED,
+                &JsValue::from_str(&req.url),
+                &init,
+            )?)),
             None => Ok(fetch_sys::global_fetch(&req.url, &init)),
         }
     }
 }
 
 impl HttpSend for FetchSender {
-    async fn send(&self, req: &HttpRequest, cancel: &Cancel, timeout_ms: u64) -> Result<HttpResponse, Error> {
+    async fn send(
+        &self,
+        req: &HttpRequest,
+        cancel: &Cancel,
+        timeout_ms: u64,
+    ) -> Result<HttpResponse, Error> {
         let timer = AbortSignal::timeout(timeout_ms as f64);
         let signal = match &cancel.0 {
             Some(user) => AbortSignal::any(&Array::of2(user, &timer)),
@@ -65,11 +78,16 @@ impl HttpSend for FetchSender {
             } else if timer.aborted() {
                 Error::Timeout { timeout_ms }
             } else {
-                Error::Network { message: js_message(&e) }
+                Error::Network {
+                    message: js_message(&e),
+                }
             }
         };
         let promise = self.start(req, &signal).map_err(classify)?;
-        let response: Response = JsFuture::from(promise).await.map_err(classify)?.unchecked_into();
+        let response: Response = JsFuture::from(promise)
+            .await
+            .map_err(classify)?
+            .unchecked_into();
         let status = response.status();
         let js_headers = response.headers();
         let headers = RESPONSE_HEADERS
@@ -77,8 +95,16 @@ impl HttpSend for FetchSender {
             .filter_map(|n| js_headers.get(n).map(|v| (*n, v)))
             .collect();
         let text = response.text().map_err(classify)?;
-        let body = JsFuture::from(text).await.map_err(classify)?.as_string().unwrap_or_default();
-        Ok(HttpResponse { status, headers, body })
+        let body = JsFuture::from(text)
+            .await
+            .map_err(classify)?
+            .as_string()
+            .unwrap_or_default();
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
     }
 
     async fn sleep(&self, ms: u64, cancel: &Cancel) -> Result<(), Error> {
@@ -92,7 +118,10 @@ impl HttpSend for FetchSender {
         if cancel.is_aborted() {
             return Err(Error::Aborted);
         }
-        JsFuture::from(wait).await.map(|_| ()).map_err(|_| Error::Aborted)
+        JsFuture::from(wait)
+            .await
+            .map(|_| ())
+            .map_err(|_| Error::Aborted)
     }
 
     fn now_ms(&self) -> f64 {

@@ -50,7 +50,10 @@ pub struct HttpResponse {
 impl HttpResponse {
     /// A response header by lower-case name.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// True for 2xx.
@@ -64,7 +67,12 @@ impl HttpResponse {
 pub trait HttpSend {
     /// Sends one attempt; aborts with [`Error::Timeout`] after `timeout_ms` and with
     /// [`Error::Aborted`] when `cancel` fires.
-    async fn send(&self, req: &HttpRequest, cancel: &Cancel, timeout_ms: u64) -> Result<HttpResponse, Error>;
+    async fn send(
+        &self,
+        req: &HttpRequest,
+        cancel: &Cancel,
+        timeout_ms: u64,
+    ) -> Result<HttpResponse, Error>;
     /// Waits `ms`, or fails with [`Error::Aborted`] when `cancel` fires first.
     async fn sleep(&self, ms: u64, cancel: &Cancel) -> Result<(), Error>;
     /// Wall clock, milliseconds since the epoch.

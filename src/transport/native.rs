@@ -58,7 +58,12 @@ pub struct NativeSender {
 }
 
 impl HttpSend for NativeSender {
-    async fn send(&self, req: &HttpRequest, cancel: &Cancel, timeout_ms: u64) -> Result<HttpResponse, Error> {
+    async fn send(
+        &self,
+        req: &HttpRequest,
+        cancel: &Cancel,
+        timeout_ms: u64,
+    ) -> Result<HttpResponse, Error> {
         let method = reqwest::Method::from_bytes(req.method.as_bytes())
             .map_err(|_| Error::invalid("method", req.method))?;
         let mut builder = self.client.request(method, &req.url);
@@ -74,11 +79,18 @@ impl HttpSend for NativeSender {
             let headers = RESPONSE_HEADERS
                 .iter()
                 .filter_map(|n| {
-                    res.headers().get(*n).and_then(|v| v.to_str().ok()).map(|v| (*n, v.to_owned()))
+                    res.headers()
+                        .get(*n)
+                        .and_then(|v| v.to_str().ok())
+                        .map(|v| (*n, v.to_owned()))
                 })
                 .collect();
             let body = res.text().await.map_err(network)?;
-            Ok(HttpResponse { status, headers, body })
+            Ok(HttpResponse {
+                status,
+                headers,
+                body,
+            })
         };
         tokio::select! {
             r = tokio::time::timeout(Duration::from_millis(timeout_ms), attempt) => {
@@ -104,5 +116,7 @@ impl HttpSend for NativeSender {
 }
 
 fn network(e: reqwest::Error) -> Error {
-    Error::Network { message: e.to_string() }
+    Error::Network {
+        message: e.to_string(),
+    }
 }
