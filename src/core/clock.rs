@@ -74,13 +74,13 @@ mod tests {
         let b = next_timestamp_micros(1_700_000_000_000.0, 0, 0);
         let c = next_timestamp_micros(1_700_000_000_000.0, 0, 500);
         assert!(a < b && b < c, "{a} {b} {c}");
-        assert!(a >= 1_700_000_000_000_000 && a < 1_700_000_000_001_000);
+        assert!((1_700_000_000_000_000..1_700_000_000_001_000).contains(&a));
     }
 
     #[test]
     fn offset_shifts_the_clock() {
         let t = next_timestamp_micros(2_000_000_000_000.0, 120_000, 0);
-        assert!(t >= 2_000_000_120_000_000 && t < 2_000_000_121_000_000);
+        assert!((2_000_000_120_000_000..2_000_000_121_000_000).contains(&t));
     }
 
     #[test]

@@ -82,7 +82,7 @@ pub fn amount(field: &str, value: &str, max_decimals: usize) -> Result<(), Error
         && digits(int)
         && digits(frac)
         && frac.len() <= max_decimals
-        && (frac.is_empty() == !value.contains('.'));
+        && (frac.is_empty() != value.contains('.'));
     if !well_formed {
         return Err(Error::invalid(
             field,

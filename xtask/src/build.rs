@@ -9,7 +9,13 @@ use crate::tools;
 use crate::util::{self, root, step, Result};
 
 /// Names the generated glue exports that users never call.
-const INIT_EXPORTS: &[&str] = &["initSync", "default", "InitInput", "InitOutput", "SyncInitInput"];
+const INIT_EXPORTS: &[&str] = &[
+    "initSync",
+    "default",
+    "InitInput",
+    "InitOutput",
+    "SyncInitInput",
+];
 
 /// Builds the package and returns its directory.
 pub fn run() -> Result<PathBuf> {
@@ -32,19 +38,23 @@ pub fn run() -> Result<PathBuf> {
     let gen = root.join("target/wasm-bindgen");
     let _ = fs::remove_dir_all(&gen);
     step("wasm-bindgen --target web");
-    util::run(Command::new(&wasm_bindgen)
-        .arg(root.join("target/wasm32-unknown-unknown/release/seismic_sdk.wasm"))
-        .args(["--target", "web", "--out-name", "seismic_sdk", "--out-dir"])
-        .arg(&gen))?;
+    util::run(
+        Command::new(&wasm_bindgen)
+            .arg(root.join("target/wasm32-unknown-unknown/release/seismic_sdk.wasm"))
+            .args(["--target", "web", "--out-name", "seismic_sdk", "--out-dir"])
+            .arg(&gen),
+    )?;
 
     let pkg = root.join("pkg");
     let _ = fs::remove_dir_all(&pkg);
     fs::create_dir_all(&pkg).map_err(io)?;
     step("wasm-opt -Oz");
-    util::run(Command::new(&wasm_opt)
-        .arg(gen.join("seismic_sdk_bg.wasm"))
-        .args(["-Oz", "--strip-debug", "--strip-producers", "-o"])
-        .arg(pkg.join("seismic_sdk_bg.wasm")))?;
+    util::run(
+        Command::new(&wasm_opt)
+            .arg(gen.join("seismic_sdk_bg.wasm"))
+            .args(["-Oz", "--strip-debug", "--strip-producers", "-o"])
+            .arg(pkg.join("seismic_sdk_bg.wasm")),
+    )?;
 
     assemble(&root, &gen, &pkg)?;
     print_size(&pkg)?;
@@ -52,7 +62,11 @@ pub fn run() -> Result<PathBuf> {
 }
 
 fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
-    for f in ["seismic_sdk.js", "seismic_sdk.d.ts", "seismic_sdk_bg.wasm.d.ts"] {
+    for f in [
+        "seismic_sdk.js",
+        "seismic_sdk.d.ts",
+        "seismic_sdk_bg.wasm.d.ts",
+    ] {
         fs::copy(gen.join(f), pkg.join(f)).map_err(io)?;
     }
     let errors = copy_snippets(&gen.join("snippets"), &pkg.join("snippets"), "errors.js")?
@@ -70,13 +84,23 @@ fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
     let template = root.join("pkg-template");
     for entry in ["browser.js", "node.js", "workerd.js"] {
         let text = fs::read_to_string(template.join(entry)).map_err(io)?;
-        let text = text.replace("__EXPORTS__", &values.join(", ")).replace("__ERROR_EXPORTS__", &error_values.join(", "))
+        let text = text
+            .replace("__EXPORTS__", &values.join(", "))
+            .replace("__ERROR_EXPORTS__", &error_values.join(", "))
             .replace("__ERRORS__", &errors_rel);
         fs::write(pkg.join(entry), text).map_err(io)?;
     }
-    let all: Vec<String> = values.iter().cloned().chain(types.iter().map(|t| format!("type {t}"))).collect();
+    let all: Vec<String> = values
+        .iter()
+        .cloned()
+        .chain(types.iter().map(|t| format!("type {t}")))
+        .collect();
     let index = fs::read_to_string(template.join("index.d.ts")).map_err(io)?;
-    fs::write(pkg.join("index.d.ts"), index.replace("__TYPE_EXPORTS__", &all.join(", "))).map_err(io)?;
+    fs::write(
+        pkg.join("index.d.ts"),
+        index.replace("__TYPE_EXPORTS__", &all.join(", ")),
+    )
+    .map_err(io)?;
     fs::copy(root.join("js/errors.d.ts"), pkg.join("errors.d.ts")).map_err(io)?;
     if root.join("pkg-template/README.md").exists() {
         fs::copy(root.join("pkg-template/README.md"), pkg.join("README.md")).map_err(io)?;
@@ -86,7 +110,13 @@ fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
     let manifest = fs::read_to_string(template.join("package.json")).map_err(io)?;
     let mut json: serde_json::Value = serde_json::from_str(&manifest).map_err(|e| e.to_string())?;
     json["version"] = version.into();
-    let mut files: Vec<String> = vec!["*.js".into(), "*.d.ts".into(), "*.wasm".into(), "snippets/".into(), "README.md".into()];
+    let mut files: Vec<String> = vec![
+        "*.js".into(),
+        "*.d.ts".into(),
+        "*.wasm".into(),
+        "snippets/".into(),
+        "README.md".into(),
+    ];
     files.dedup();
     json["files"] = files.into();
     let text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
@@ -125,7 +155,10 @@ fn exported_names(dts: &str) -> (Vec<String>, Vec<String>) {
             (Some(k), Some(n)) => (k, n),
             _ => continue,
         };
-        let name: String = name.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let name: String = name
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
         if name.is_empty() || INIT_EXPORTS.contains(&name.as_str()) {
             continue;
         }
@@ -143,10 +176,17 @@ fn exported_names(dts: &str) -> (Vec<String>, Vec<String>) {
 
 fn crate_version(root: &Path) -> Result<String> {
     let toml = fs::read_to_string(root.join("Cargo.toml")).map_err(io)?;
-    let after_package = toml.split("[package]").nth(1).ok_or("no [package] in Cargo.toml")?;
+    let after_package = toml
+        .split("[package]")
+        .nth(1)
+        .ok_or("no [package] in Cargo.toml")?;
     after_package
         .lines()
-        .find_map(|l| l.trim().strip_prefix("version = \"").map(|v| v.trim_end_matches('"').to_owned()))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("version = \"")
+                .map(|v| v.trim_end_matches('"').to_owned())
+        })
         .ok_or_else(|| "no package version in Cargo.toml".into())
 }
 

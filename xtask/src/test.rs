@@ -1,2 +1,4 @@
 use crate::util::Result;
-pub fn run() -> Result<()> { Err("bench: not yet".into()) }
+pub fn run() -> Result<()> {
+    Err("bench: not yet".into())
+}

@@ -10,8 +10,12 @@ const BINARYEN_NPM: &str = "binaryen@132.0.0";
 
 /// Adds the wasm32 target through rustup when it is not installed.
 pub fn wasm_target() -> Result<()> {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         step("installing the wasm32-unknown-unknown target");
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
@@ -20,11 +24,15 @@ pub fn wasm_target() -> Result<()> {
 
 /// The wasm-bindgen version Cargo.lock pins for the SDK.
 fn locked_wasm_bindgen() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
                 return Ok(v.trim_end_matches('"').to_owned());
             }
         }
@@ -37,11 +45,24 @@ pub fn wasm_bindgen() -> Result<PathBuf> {
     let version = locked_wasm_bindgen()?;
     let have = output(Command::new("wasm-bindgen").arg("--version")).unwrap_or_default();
     if !have.split_whitespace().any(|w| w == version) {
-        step(&format!("installing wasm-bindgen-cli {version} (matches Cargo.lock)"));
-        let locked = run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version, "--locked"]));
+        step(&format!(
+            "installing wasm-bindgen-cli {version} (matches Cargo.lock)"
+        ));
+        let locked = run(Command::new("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &version,
+            "--locked",
+        ]));
         if locked.is_err() {
             // --locked fails when a dependency version got yanked; the unlocked install works.
-            run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))?;
+            run(Command::new("cargo").args([
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                &version,
+            ]))?;
         }
     }
     Ok(PathBuf::from("wasm-bindgen"))
@@ -62,7 +83,16 @@ pub fn wasm_opt() -> Result<PathBuf> {
     if !bin.exists() {
         step(&format!("installing wasm-opt ({BINARYEN_NPM} from npm)"));
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        run(npm().args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"]).arg(&dir).arg(BINARYEN_NPM))?;
+        run(npm()
+            .args([
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+            ])
+            .arg(&dir)
+            .arg(BINARYEN_NPM))?;
     }
     Ok(bin)
 }
@@ -70,7 +100,8 @@ pub fn wasm_opt() -> Result<PathBuf> {
 /// `npm` with a quiet log.
 pub fn npm() -> Command {
     let mut c = Command::new("npm");
-    c.env("npm_config_loglevel", "error").env("npm_config_update_notifier", "false");
+    c.env("npm_config_loglevel", "error")
+        .env("npm_config_update_notifier", "false");
     c
 }
 
@@ -83,7 +114,9 @@ pub fn node_modules() -> Result<()> {
         return Ok(());
     }
     step("installing JS dev dependencies (npm ci)");
-    run(npm().current_dir(&root).args(["ci", "--no-audit", "--no-fund"]))
+    run(npm()
+        .current_dir(&root)
+        .args(["ci", "--no-audit", "--no-fund"]))
 }
 
 fn newer(a: &Path, b: &Path) -> bool {
@@ -95,7 +128,12 @@ fn newer(a: &Path, b: &Path) -> bool {
 pub fn pynacl() -> Result<PathBuf> {
     let venv = root().join("target/pyenv");
     let python = venv.join("bin/python");
-    let has = |p: &Path| Command::new(p).args(["-c", "import nacl"]).output().is_ok_and(|o| o.status.success());
+    let has = |p: &Path| {
+        Command::new(p)
+            .args(["-c", "import nacl"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
     if has(&python) {
         return Ok(python);
     }
