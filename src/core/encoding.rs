@@ -1,15 +1,107 @@
 //! Base64 and hex, the two encodings keys and envelopes travel in.
 
-use base64ct::{Base64, Encoding};
+// Table-driven base64: envelopes are up to megabytes of public ciphertext, so speed matters
+// and constant time does not (keys are decoded once per client).
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const INVALID: u8 = 0xff;
+const DECODE: [u8; 256] = {
+    let mut t = [INVALID; 256];
+    let mut i = 0;
+    while i < 64 {
+        t[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
 
 /// Standard (RFC 4648, padded) base64, as NaCl libraries and the envelope API use it.
 pub fn base64_encode(bytes: &[u8]) -> String {
-    Base64::encode_string(bytes)
+    let mut out = Vec::with_capacity(bytes.len().div_ceil(3) * 4);
+    let mut chunks = bytes.chunks_exact(3);
+    for c in &mut chunks {
+        let n = u32::from(c[0]) << 16 | u32::from(c[1]) << 8 | u32::from(c[2]);
+        out.extend_from_slice(&[
+            ALPHABET[(n >> 18) as usize & 63],
+            ALPHABET[(n >> 12) as usize & 63],
+            ALPHABET[(n >> 6) as usize & 63],
+            ALPHABET[n as usize & 63],
+        ]);
+    }
+    match *chunks.remainder() {
+        [a] => {
+            let n = u32::from(a) << 16;
+            out.extend_from_slice(&[
+                ALPHABET[(n >> 18) as usize & 63],
+                ALPHABET[(n >> 12) as usize & 63],
+                b'=',
+                b'=',
+            ]);
+        }
+        [a, b] => {
+            let n = u32::from(a) << 16 | u32::from(b) << 8;
+            out.extend_from_slice(&[
+                ALPHABET[(n >> 18) as usize & 63],
+                ALPHABET[(n >> 12) as usize & 63],
+                ALPHABET[(n >> 6) as usize & 63],
+                b'=',
+            ]);
+        }
+        _ => {}
+    }
+    // Only ASCII from ALPHABET was written.
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// Decodes standard padded base64; `None` when the text is not valid base64.
-pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    Base64::decode_vec(text.trim()).ok()
+/// Decodes canonical standard padded base64 (surrounding whitespace ignored); `None` for
+/// anything else, including non-zero padding bits.
+pub fn base64_decode(text: impl AsRef<[u8]>) -> Option<Vec<u8>> {
+    let s = text.as_ref().trim_ascii();
+    if s.len() % 4 != 0 {
+        return None;
+    }
+    let pad = s.iter().rev().take(2).take_while(|&&b| b == b'=').count();
+    let body = &s[..s.len() - pad];
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    let mut quads = body.chunks_exact(4);
+    for q in &mut quads {
+        let (a, b, c, d) = (
+            DECODE[q[0] as usize],
+            DECODE[q[1] as usize],
+            DECODE[q[2] as usize],
+            DECODE[q[3] as usize],
+        );
+        if (a | b | c | d) == INVALID || (a | b | c | d) & 0xc0 != 0 {
+            return None;
+        }
+        let n = u32::from(a) << 18 | u32::from(b) << 12 | u32::from(c) << 6 | u32::from(d);
+        out.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8, n as u8]);
+    }
+    let rest = quads.remainder();
+    let digit = |i: usize| {
+        rest.get(i)
+            .map(|&b| DECODE[b as usize])
+            .filter(|&v| v != INVALID)
+    };
+    match rest.len() {
+        0 => {}
+        2 => {
+            let n = u32::from(digit(0)?) << 18 | u32::from(digit(1)?) << 12;
+            if n & 0xffff != 0 {
+                return None;
+            }
+            out.push((n >> 16) as u8);
+        }
+        3 => {
+            let n =
+                u32::from(digit(0)?) << 18 | u32::from(digit(1)?) << 12 | u32::from(digit(2)?) << 6;
+            if n & 0xff != 0 {
+                return None;
+            }
+            out.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8]);
+        }
+        _ => return None,
+    }
+    Some(out)
 }
 
 /// Decodes an even-length hex string (either case); `None` on any other character.
@@ -61,6 +153,43 @@ mod tests {
             base64_decode("aGk").is_none(),
             "unpadded input is not standard base64"
         );
+    }
+
+    #[test]
+    fn base64_agrees_with_base64ct() {
+        use base64ct::{Base64, Encoding};
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..300 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    state as u8
+                })
+                .collect();
+            let ours = base64_encode(&bytes);
+            assert_eq!(ours, Base64::encode_string(&bytes));
+            assert_eq!(base64_decode(&ours).as_deref(), Some(&bytes[..]));
+        }
+        for bad in [
+            "A",
+            "AA",
+            "AA=",
+            "A===",
+            "====",
+            "AAA=A",
+            "QQ==QQ==",
+            "QR==",
+            "QUI=",
+            "QUJ=",
+            "AB*D",
+            "AB\u{e9}D",
+        ] {
+            assert_eq!(base64_decode(bad), Base64::decode_vec(bad).ok(), "{bad}");
+        }
+        assert_eq!(base64_decode("QUI="), Some(b"AB".to_vec()));
+        assert_eq!(base64_decode("QQ=="), Some(b"A".to_vec()));
     }
 
     #[test]

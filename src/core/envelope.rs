@@ -66,14 +66,14 @@ impl EnvelopeKey {
     /// The caller guarantees `object_json` is a serialized JSON object without that field.
     pub fn seal_object(
         &self,
-        object_json: &str,
+        object_json: &[u8],
         timestamp_micros: u64,
         nonce: &[u8; NONCE_LEN],
     ) -> Result<String, Error> {
-        let body = object_json.trim();
+        let body = object_json.trim_ascii();
         let inner = body
-            .strip_prefix('{')
-            .and_then(|b| b.strip_suffix('}'))
+            .strip_prefix(b"{")
+            .and_then(|b| b.strip_suffix(b"}"))
             .ok_or_else(|| {
                 Error::envelope(Code::InvalidPayload, "payload must be a JSON object")
             })?;
@@ -83,9 +83,9 @@ impl EnvelopeKey {
         buf.extend_from_slice(&[0u8; TAG_LEN]);
         buf.extend_from_slice(b"{\"request_timestamp\":");
         buf.extend_from_slice(ts.as_bytes());
-        if !inner.trim().is_empty() {
+        if !inner.trim_ascii().is_empty() {
             buf.push(b',');
-            buf.extend_from_slice(inner.as_bytes());
+            buf.extend_from_slice(inner);
         }
         buf.push(b'}');
         self.seal_in_place(&mut buf)?;
@@ -115,7 +115,7 @@ impl EnvelopeKey {
     }
 
     /// Opens a base64 envelope and returns the plaintext bytes (not yet checked to be JSON).
-    pub fn open(&self, encrypted_b64: &str) -> Result<Vec<u8>, Error> {
+    pub fn open(&self, encrypted_b64: impl AsRef<[u8]>) -> Result<Vec<u8>, Error> {
         let mut buf = base64_decode(encrypted_b64).ok_or_else(|| {
             Error::envelope(
                 Code::InvalidBase64,
@@ -158,7 +158,7 @@ impl EnvelopeKey {
         }
         let json = serde_json::to_string(payload)
             .map_err(|e| Error::envelope(Code::InvalidPayload, e.to_string()))?;
-        self.seal_object(&json, timestamp_micros, nonce)
+        self.seal_object(json.as_bytes(), timestamp_micros, nonce)
     }
 
     /// Opens an envelope whose plaintext must be a JSON object.
@@ -205,7 +205,7 @@ mod tests {
         let mut nonce = [0u8; 24];
         nonce.iter_mut().zip(100u8..).for_each(|(n, v)| *n = v);
         assert_eq!(
-            k.seal_object(r#"{"user_id":"ext-123"}"#, 1_700_000_000_000_000, &nonce)?,
+            k.seal_object(br#"{"user_id":"ext-123"}"#, 1_700_000_000_000_000, &nonce)?,
             PYNACL
         );
         assert_eq!(
@@ -219,7 +219,7 @@ mod tests {
     fn seal_adds_timestamp_at_root_and_round_trips() -> Result<(), Error> {
         let k = key();
         let sealed = k.seal_object(
-            r#"{"user_id":"ext-123","n":1}"#,
+            br#"{"user_id":"ext-123","n":1}"#,
             1_700_000_000_000_000,
             &[1; 24],
         )?;
@@ -227,7 +227,7 @@ mod tests {
         assert_eq!(opened["request_timestamp"], 1_700_000_000_000_000u64);
         assert_eq!(opened["user_id"], "ext-123");
         assert_eq!(opened.len(), 3);
-        let empty = k.open_value(&k.seal_object("{}", 5, &[2; 24])?)?;
+        let empty = k.open_value(&k.seal_object(b"{}", 5, &[2; 24])?)?;
         assert_eq!(
             serde_json::Value::Object(empty),
             serde_json::json!({"request_timestamp": 5})
@@ -255,7 +255,7 @@ mod tests {
             Some(Code::InvalidKey)
         );
         assert_eq!(
-            code(k.seal_object("[1]", 1, &[0; 24])),
+            code(k.seal_object(b"[1]", 1, &[0; 24])),
             Some(Code::InvalidPayload)
         );
         assert_eq!(code(k.open("%%%")), Some(Code::InvalidBase64));
@@ -263,7 +263,7 @@ mod tests {
             code(k.open(&base64_encode(&[0; 39]))),
             Some(Code::CiphertextTooShort)
         );
-        let sealed = k.seal_object("{}", 1, &[0; 24]).unwrap_or_default();
+        let sealed = k.seal_object(b"{}", 1, &[0; 24]).unwrap_or_default();
         let mut raw = base64_decode(&sealed).unwrap_or_default();
         let last = raw.len() - 1;
         raw[last] ^= 1;
@@ -291,7 +291,7 @@ mod tests {
         let bytes: Vec<u8> = (0u8..32).collect();
         let from_hex = EnvelopeKey::parse(&hex_encode(&bytes))?;
         let from_b64 = EnvelopeKey::parse(&base64_encode(&bytes))?;
-        let sealed = from_hex.seal_object("{}", 1, &[3; 24])?;
+        let sealed = from_hex.seal_object(b"{}", 1, &[3; 24])?;
         assert_eq!(
             from_b64.open(&sealed)?,
             br#"{"request_timestamp":1}"#.to_vec()

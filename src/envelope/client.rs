@@ -96,7 +96,7 @@ impl<S: HttpSend> EnvelopeClient<S> {
         let json =
             serde_json::to_string(payload).map_err(|e| Error::invalid("payload", e.to_string()))?;
         let plain = self
-            .request_json(path, &json, idempotency_key, cancel)
+            .request_json(path, json.as_bytes(), idempotency_key, cancel)
             .await?;
         match serde_json::from_slice(&plain) {
             Ok(serde_json::Value::Object(map)) => Ok(map),
@@ -112,7 +112,7 @@ impl<S: HttpSend> EnvelopeClient<S> {
     pub async fn request_json(
         &self,
         path: &str,
-        payload_json: &str,
+        payload_json: &[u8],
         idempotency_key: Option<String>,
         cancel: &Cancel,
     ) -> Result<Vec<u8>, Error> {
@@ -163,7 +163,7 @@ impl<S: HttpSend> EnvelopeClient<S> {
     fn build(
         &self,
         url: &str,
-        payload_json: &str,
+        payload_json: &[u8],
         idempotency_key: Option<&str>,
     ) -> Result<HttpRequest, Error> {
         let timestamp = next_timestamp_micros(

@@ -98,16 +98,18 @@ pub fn open_envelope(
 
 fn open(key: &JsValue, body: &JsValue) -> Result<JsValue, Error> {
     let key = convert::key(key)?;
-    let text = body
-        .as_string()
-        .or_else(|| get(body, "encrypted").as_string())
-        .ok_or_else(|| {
-            Error::invalid(
-                "body",
-                "must be an envelope { encrypted: string } or its base64 string",
-            )
-        })?;
-    convert::json_object(&key.open(&text)?)
+    let text = if body.is_string() {
+        body.clone()
+    } else {
+        get(body, "encrypted")
+    };
+    if !text.is_string() {
+        return Err(Error::invalid(
+            "body",
+            "must be an envelope { encrypted: string } or its base64 string",
+        ));
+    }
+    convert::json_object(&key.open(convert::utf8(&text))?)
 }
 
 /// Client of the encrypted-envelope card issuing API.

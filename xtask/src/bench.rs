@@ -1,4 +1,38 @@
-use crate::util::Result;
+//! `cargo xtask bench`: the envelope benchmarks, ours against tweetnacl, @noble/ciphers and
+//! libsodium-wrappers in one Node run, plus the same Rust code built natively.
+
+use std::process::Command;
+
+use crate::util::{self, root, step, Result};
+use crate::{build, tools};
+
+/// Runs the benchmarks and prints their tables.
 pub fn run() -> Result<()> {
-    Err("bench: not yet".into())
+    let pkg = build::run()?;
+    tools::node_modules()?;
+    let out = root().join("benches/out");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    step("native envelope benchmark (same Rust code, release build)");
+    util::run(
+        Command::new(env!("CARGO"))
+            .current_dir(root())
+            .args([
+                "run",
+                "--release",
+                "-q",
+                "-p",
+                "seismic-sdk",
+                "--example",
+                "envelope_bench",
+                "--",
+            ])
+            .arg(out.join("native.json")),
+    )?;
+    step("envelope benchmark in Node (ours vs tweetnacl, @noble/ciphers, libsodium-wrappers)");
+    util::run(
+        Command::new("node")
+            .current_dir(root())
+            .arg(root().join("benches/envelope.bench.mjs"))
+            .env("SEISMIC_PKG_DIR", &pkg),
+    )
 }

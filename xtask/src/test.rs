@@ -1,4 +1,111 @@
-use crate::util::Result;
+//! `cargo xtask test`: native tests, then the built package in Node, Chromium and workerd
+//! against a running sandbox. Ends with `N passed, N failed`.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use crate::sandbox::Sandbox;
+use crate::util::{root, step, Result};
+use crate::{build, tools};
+
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+    broken: Vec<String>,
+}
+
+/// Runs every test.
 pub fn run() -> Result<()> {
-    Err("bench: not yet".into())
+    let mut tally = Tally::default();
+
+    step("native tests (cargo test --workspace)");
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo
+        .current_dir(root())
+        .args(["test", "--workspace", "--color", "never"]);
+    stream(&mut cargo, "cargo test", &mut tally, |line, t| {
+        // "test result: ok. 20 passed; 0 failed; ..."
+        if let Some(rest) = line.strip_prefix("test result: ") {
+            t.passed += count(rest, " passed");
+            t.failed += count(rest, " failed");
+        }
+    });
+
+    let pkg = build::run()?;
+    tools::node_modules()?;
+    let python = tools::pynacl()?;
+    let chromium = tools::chromium()?;
+    let sandbox = Sandbox::start()?;
+    let out = root().join("tests/out");
+
+    for (runtime, script) in [
+        ("Node", "run-node.mjs"),
+        ("Chromium", "run-browser.mjs"),
+        ("workerd", "run-workerd.mjs"),
+    ] {
+        step(&format!("package tests in {runtime}"));
+        let mut node = Command::new("node");
+        node.current_dir(root())
+            .arg(root().join("tests").join(script))
+            .envs(sandbox.env())
+            .env("SEISMIC_PKG_DIR", &pkg)
+            .env("SEISMIC_PYTHON", &python)
+            .env("SEISMIC_CHROMIUM", &chromium)
+            .env("SEISMIC_TEST_OUT", &out);
+        stream(&mut node, runtime, &mut tally, |line, t| {
+            if let Some(json) = line.strip_prefix("SUMMARY ") {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(json) {
+                    t.passed += v["passed"].as_u64().unwrap_or(0);
+                    t.failed += v["failed"].as_u64().unwrap_or(0);
+                }
+            }
+        });
+    }
+    drop(sandbox);
+
+    println!("\n{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed > 0 || !tally.broken.is_empty() {
+        for b in &tally.broken {
+            eprintln!("failed: {b}");
+        }
+        return Err("tests failed".into());
+    }
+    Ok(())
+}
+
+// Runs `cmd`, echoing its stdout line by line to `parse`; a non-zero exit marks it broken.
+fn stream(cmd: &mut Command, label: &str, tally: &mut Tally, parse: impl Fn(&str, &mut Tally)) {
+    let child = cmd.stdout(Stdio::piped()).spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => {
+            tally.broken.push(format!("{label}: cannot start: {e}"));
+            return;
+        }
+    };
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout)
+            .lines()
+            .map_while(std::result::Result::ok)
+        {
+            println!("{line}");
+            parse(&line, tally);
+        }
+    }
+    match child.wait() {
+        Ok(status) if status.success() => {}
+        Ok(status) => tally.broken.push(format!("{label} exited with {status}")),
+        Err(e) => tally.broken.push(format!("{label}: {e}")),
+    }
+}
+
+fn count(text: &str, label: &str) -> u64 {
+    text.split(';')
+        .find_map(|part| {
+            part.trim()
+                .strip_suffix(label.trim())
+                .and_then(|n| n.trim().parse().ok())
+        })
+        .unwrap_or(0)
 }
