@@ -144,7 +144,7 @@ mod tests {
     fn base64_round_trip_and_rejects_garbage() {
         let data = b"\x00\x01seismic\xff";
         assert_eq!(
-            base64_decode(&base64_encode(data)).as_deref(),
+            base64_decode(base64_encode(data)).as_deref(),
             Some(&data[..])
         );
         assert_eq!(base64_encode(b"hi"), "aGk=");

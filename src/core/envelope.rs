@@ -260,7 +260,7 @@ mod tests {
         );
         assert_eq!(code(k.open("%%%")), Some(Code::InvalidBase64));
         assert_eq!(
-            code(k.open(&base64_encode(&[0; 39]))),
+            code(k.open(base64_encode(&[0; 39]))),
             Some(Code::CiphertextTooShort)
         );
         let sealed = k.seal_object(b"{}", 1, &[0; 24]).unwrap_or_default();
@@ -268,7 +268,7 @@ mod tests {
         let last = raw.len() - 1;
         raw[last] ^= 1;
         assert_eq!(
-            code(k.open(&base64_encode(&raw))),
+            code(k.open(base64_encode(&raw))),
             Some(Code::DecryptionFailed)
         );
         let other = EnvelopeKey::from_bytes(&[8u8; 32]).ok();
