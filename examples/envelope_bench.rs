@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use seismic_sdk::core::clock::next_timestamp_micros;
+use seismic_sdk::core::clock::TimestampSource;
 use seismic_sdk::core::envelope::EnvelopeKey;
 use seismic_sdk::core::error::Error;
 use seismic_sdk::core::ids::random_bytes;
@@ -39,13 +39,17 @@ fn time(mut f: impl FnMut() -> Result<(), Error>) -> Result<f64, Error> {
     Ok(n as f64 / start.elapsed().as_secs_f64())
 }
 
+thread_local! {
+    static CLOCK: TimestampSource = TimestampSource::default();
+}
+
 fn seal(key: &EnvelopeKey, p: &Map<String, Value>) -> Result<String, Error> {
     let mut nonce = [0u8; 24];
     random_bytes(&mut nonce)?;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0.0, |d| d.as_secs_f64() * 1e3);
-    key.seal_value(p, next_timestamp_micros(now, 0, 0), &nonce)
+    key.seal_value(p, CLOCK.with(|c| c.next(now, 0, 0)), &nonce)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

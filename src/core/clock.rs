@@ -7,21 +7,35 @@
 
 use std::cell::Cell;
 
-thread_local! {
-    static LAST_MICROS: Cell<u64> = const { Cell::new(0) };
+/// A source of request timestamps, one per client (and one for standalone `sealEnvelope`),
+/// so a clock correction learned by one client never shifts another's timestamps.
+#[derive(Debug, Default)]
+pub struct TimestampSource {
+    last: Cell<u64>,
 }
 
-/// The next request timestamp in microseconds since the epoch for a wall clock reading of
-/// `now_ms` (milliseconds, possibly fractional) shifted by `offset_ms`, strictly greater than
-/// every timestamp this thread returned before.
-pub fn next_timestamp_micros(now_ms: f64, offset_ms: i64, sub_ms_jitter: u32) -> u64 {
-    let shifted_ms = (now_ms.floor() as i64).saturating_add(offset_ms).max(0) as u64;
-    let candidate = shifted_ms.saturating_mul(1000) + u64::from(sub_ms_jitter % 1000);
-    LAST_MICROS.with(|last| {
-        let next = candidate.max(last.get() + 1);
-        last.set(next);
+/// How far behind the last timestamp a new one may fall before the source follows the clock
+/// back (an offset correction) instead of staying strictly increasing.
+const FOLLOW_BACK_MICROS: u64 = 1_000_000;
+
+impl TimestampSource {
+    /// The next timestamp in microseconds since the epoch for a wall clock reading of `now_ms`
+    /// (possibly fractional) shifted by `offset_ms`. Strictly greater than the previous one,
+    /// unless the shifted clock moved back by more than a second: then it follows the clock
+    /// (the server forgets timestamps after 30 s, so an earlier one cannot be a duplicate of
+    /// anything it still remembers from this source).
+    pub fn next(&self, now_ms: f64, offset_ms: i64, sub_ms_jitter: u32) -> u64 {
+        let shifted_ms = (now_ms.floor() as i64).saturating_add(offset_ms).max(0) as u64;
+        let candidate = shifted_ms.saturating_mul(1000) + u64::from(sub_ms_jitter % 1000);
+        let last = self.last.get();
+        let next = if candidate.saturating_add(FOLLOW_BACK_MICROS) < last {
+            candidate
+        } else {
+            candidate.max(last + 1)
+        };
+        self.last.set(next);
         next
-    })
+    }
 }
 
 /// Parses an HTTP date (RFC 9110 IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`) into
@@ -70,17 +84,29 @@ mod tests {
 
     #[test]
     fn timestamps_are_strictly_increasing_within_one_millisecond() {
-        let a = next_timestamp_micros(1_700_000_000_000.0, 0, 999);
-        let b = next_timestamp_micros(1_700_000_000_000.0, 0, 0);
-        let c = next_timestamp_micros(1_700_000_000_000.0, 0, 500);
+        let src = TimestampSource::default();
+        let a = src.next(1_700_000_000_000.0, 0, 999);
+        let b = src.next(1_700_000_000_000.0, 0, 0);
+        let c = src.next(1_700_000_000_000.0, 0, 500);
         assert!(a < b && b < c, "{a} {b} {c}");
         assert!((1_700_000_000_000_000..1_700_000_000_001_000).contains(&a));
     }
 
     #[test]
-    fn offset_shifts_the_clock() {
-        let t = next_timestamp_micros(2_000_000_000_000.0, 120_000, 0);
-        assert!((2_000_000_120_000_000..2_000_000_121_000_000).contains(&t));
+    fn offsets_move_the_clock_both_ways_per_source() {
+        let src = TimestampSource::default();
+        let ahead = src.next(2_000_000_000_000.0, 120_000, 0);
+        assert!((2_000_000_120_000_000..2_000_000_121_000_000).contains(&ahead));
+        let behind = src.next(2_000_000_000_000.0, -120_000, 0);
+        assert!(
+            (1_999_999_880_000_000..1_999_999_881_000_000).contains(&behind),
+            "follows a negative correction"
+        );
+        let other = TimestampSource::default();
+        assert!(
+            other.next(2_000_000_000_000.0, 0, 0) < 2_000_000_001_000_000,
+            "sources are independent"
+        );
     }
 
     #[test]

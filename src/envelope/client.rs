@@ -2,7 +2,7 @@
 
 use std::cell::Cell;
 
-use crate::core::clock::{next_timestamp_micros, parse_http_date_ms};
+use crate::core::clock::{parse_http_date_ms, TimestampSource};
 use crate::core::envelope::{timestamp_field_error, EnvelopeKey, NONCE_LEN, TIMESTAMP_FIELD};
 use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::core::ids::{random_bytes, random_u32, uuid_v4};
@@ -55,6 +55,7 @@ pub struct EnvelopeClient<S> {
     config: EnvelopeConfig,
     /// Server clock minus ours, learned from a rejected timestamp's `Date` header.
     clock_offset_ms: Cell<i64>,
+    timestamps: TimestampSource,
 }
 
 impl<S: HttpSend> EnvelopeClient<S> {
@@ -74,6 +75,7 @@ impl<S: HttpSend> EnvelopeClient<S> {
             transport,
             config,
             clock_offset_ms: Cell::new(0),
+            timestamps: TimestampSource::default(),
         }
     }
 
@@ -166,7 +168,7 @@ impl<S: HttpSend> EnvelopeClient<S> {
         payload_json: &[u8],
         idempotency_key: Option<&str>,
     ) -> Result<HttpRequest, Error> {
-        let timestamp = next_timestamp_micros(
+        let timestamp = self.timestamps.next(
             self.transport.sender.now_ms(),
             self.clock_offset_ms.get(),
             random_u32()?,

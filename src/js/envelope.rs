@@ -6,7 +6,7 @@ use js_sys::{Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use crate::core::clock::next_timestamp_micros;
+use crate::core::clock::TimestampSource;
 use crate::core::envelope::NONCE_LEN;
 use crate::core::error::Error;
 use crate::core::ids::{random_bytes, random_u32};
@@ -30,9 +30,13 @@ use crate::transport::{Cancel, PlatformSender};
 pub fn seal_envelope(
     #[wasm_bindgen(unchecked_param_type = "EnvelopeKeyInput")] key: JsValue,
     #[wasm_bindgen(unchecked_param_type = "JsonObject")] payload: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SealOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "SealOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     seal(&key, &payload, &options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js)
+}
+
+thread_local! {
+    static STANDALONE_TIMESTAMPS: TimestampSource = TimestampSource::default();
 }
 
 fn seal(key: &JsValue, payload: &JsValue, options: &JsValue) -> Result<JsValue, Error> {
@@ -52,7 +56,10 @@ fn seal(key: &JsValue, payload: &JsValue, options: &JsValue) -> Result<JsValue, 
     };
     let timestamp = match timestamp_option(&get(&options, "timestampMicros"))? {
         Some(t) => t,
-        None => next_timestamp_micros(js_sys::Date::now(), 0, random_u32()?),
+        None => {
+            let jitter = random_u32()?;
+            STANDALONE_TIMESTAMPS.with(|t| t.next(js_sys::Date::now(), 0, jitter))
+        }
     };
     let encrypted = key.seal_object(&json, timestamp, &nonce)?;
     let body = Object::new();
@@ -172,7 +179,9 @@ impl JsEnvelopeClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
         #[wasm_bindgen(unchecked_param_type = "JsonObject")] payload: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "EnvelopeRequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "EnvelopeRequestOptions")] options: Option<
+            JsValue,
+        >,
     ) -> Promise {
         call(self.inner.clone(), path.as_string(), payload, options)
     }
@@ -201,7 +210,9 @@ impl EnvelopeCards {
     pub fn create(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CardCreatePayload")] payload: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "EnvelopeRequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "EnvelopeRequestOptions")] options: Option<
+            JsValue,
+        >,
     ) -> Promise {
         if let Err(e) = check_fields(&payload, &[("external_user_id", false)], &[]) {
             return Promise::reject(&to_js(e));
@@ -220,7 +231,9 @@ impl EnvelopeCards {
     pub fn topup(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CardTopupPayload")] payload: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "EnvelopeRequestOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "EnvelopeRequestOptions")] options: Option<
+            JsValue,
+        >,
     ) -> Promise {
         if let Err(e) = check_fields(
             &payload,

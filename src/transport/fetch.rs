@@ -83,8 +83,11 @@ impl HttpSend for FetchSender {
                 }
             }
         };
+        if signal.aborted() {
+            return Err(classify(JsValue::UNDEFINED));
+        }
         let promise = self.start(req, &signal).map_err(classify)?;
-        let response: Response = JsFuture::from(promise)
+        let response: Response = JsFuture::from(abortable(promise, &signal))
             .await
             .map_err(classify)?
             .unchecked_into();
@@ -95,7 +98,7 @@ impl HttpSend for FetchSender {
             .filter_map(|n| js_headers.get(n).map(|v| (*n, v)))
             .collect();
         let text = response.text().map_err(classify)?;
-        let body = JsFuture::from(text)
+        let body = JsFuture::from(abortable(text, &signal))
             .await
             .map_err(classify)?
             .as_string()
@@ -127,6 +130,15 @@ impl HttpSend for FetchSender {
     fn now_ms(&self) -> f64 {
         js_sys::Date::now()
     }
+}
+
+// Settles with `promise`, or rejects when `signal` fires: the timeout and the caller's abort
+// hold even for a custom `fetch` that ignores its signal. `signal` is per attempt, so the
+// listener goes away with it (and AbortSignal.timeout does not keep Node alive).
+fn abortable(promise: Promise, signal: &AbortSignal) -> Promise {
+    let on_abort =
+        Promise::new(&mut |_resolve, reject| signal.add_event_listener("abort", &reject));
+    Promise::race(&Array::of2(&promise, &on_abort))
 }
 
 /// The `message` of a thrown JS value, or its string form.

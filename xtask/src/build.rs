@@ -107,20 +107,20 @@ fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
     }
 
     let version = crate_version(root)?;
+    // Text substitution, not a JSON round trip: the exports map's key order is its meaning
+    // (conditions are tried in order) and serde_json would sort it.
     let manifest = fs::read_to_string(template.join("package.json")).map_err(io)?;
-    let mut json: serde_json::Value = serde_json::from_str(&manifest).map_err(|e| e.to_string())?;
-    json["version"] = version.into();
-    let mut files: Vec<String> = vec![
-        "*.js".into(),
-        "*.d.ts".into(),
-        "*.wasm".into(),
-        "snippets/".into(),
-        "README.md".into(),
-    ];
-    files.dedup();
-    json["files"] = files.into();
-    let text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
-    fs::write(pkg.join("package.json"), text + "\n").map_err(io)?;
+    if !manifest.contains("\"version\": \"0.0.0\"") {
+        return Err("pkg-template/package.json must carry \"version\": \"0.0.0\"".into());
+    }
+    let manifest = manifest.replacen(
+        "\"version\": \"0.0.0\"",
+        &format!("\"version\": \"{version}\""),
+        1,
+    );
+    serde_json::from_str::<serde_json::Value>(&manifest)
+        .map_err(|e| format!("package.json: {e}"))?;
+    fs::write(pkg.join("package.json"), manifest).map_err(io)?;
     Ok(())
 }
 
