@@ -102,9 +102,8 @@ fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
     )
     .map_err(io)?;
     fs::copy(root.join("js/errors.d.ts"), pkg.join("errors.d.ts")).map_err(io)?;
-    if root.join("pkg-template/README.md").exists() {
-        fs::copy(root.join("pkg-template/README.md"), pkg.join("README.md")).map_err(io)?;
-    }
+    // One README: the repo's front door is also the npm page.
+    fs::copy(root.join("README.md"), pkg.join("README.md")).map_err(io)?;
 
     let version = crate_version(root)?;
     // Text substitution, not a JSON round trip: the exports map's key order is its meaning
