@@ -1,6 +1,6 @@
 /** Base class of every error the SDK throws. `code` is stable and machine-readable. */
 export class SeismicError extends Error {
-  readonly code: string;
+  readonly code: string | number;
 }
 /** An argument failed validation before anything was sent. */
 export class ValidationError extends SeismicError {
@@ -74,5 +74,31 @@ export class EnvelopeApiError extends SeismicError {
   /** The `X-Request-Id` response header, for support tickets. */
   readonly requestId: string | undefined;
 }
+/**
+ * The stored-value (gift card) API answered with an error. The body's fields are kept:
+ * `code` (its number, e.g. 422), `errorName` (its `name`, e.g. "Unprocessable"), `className`,
+ * and from `data` the `statusCode` (e.g. "21") and `statusDescription` ("Card Already Issued").
+ */
+export class StoredValueError extends SeismicError {
+  readonly status: number;
+  readonly code: number;
+  readonly errorName: string | null;
+  readonly className: string | null;
+  /** A code of the status table (see `STORED_VALUE_STATUS`), when the API gave one. */
+  readonly statusCode: StoredValueStatusCode | null;
+  readonly statusDescription: string | null;
+  readonly data: { statusCode?: string; statusDescription?: string; [field: string]: unknown };
+  readonly requestId: string | undefined;
+}
+/** Status codes of the stored-value API's status table. */
+export type StoredValueStatusCode =
+  | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13"
+  | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26"
+  | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "42"
+  | "99" | "100" | "101" | "102" | "103" | "104" | "105" | "106" | "107" | "108" | "109" | "911"
+  | (string & {});
+/** The stored-value status table: code → documented description (e.g. "109" → "Additional payment required to complete transaction"). */
+export const STORED_VALUE_STATUS: Readonly<Record<string, string>>;
+
 /** True for any error thrown by this SDK. */
 export function isSeismicError(e: unknown): e is SeismicError;

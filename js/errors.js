@@ -34,7 +34,12 @@ AbortError.prototype.name = "AbortError";
 export class EnvelopeApiError extends SeismicError {}
 EnvelopeApiError.prototype.name = "EnvelopeApiError";
 
+/** The stored-value (gift card) API answered with an error. */
+export class StoredValueError extends SeismicError {}
+StoredValueError.prototype.name = "StoredValueError";
+
 const CLASSES = {
+  stored_value_api: StoredValueError,
   validation: ValidationError,
   envelope: EnvelopeError,
   network: NetworkError,

@@ -3,6 +3,7 @@
 
 pub mod core;
 pub mod envelope;
+pub mod stored_value;
 pub mod transport;
 
 #[cfg(target_arch = "wasm32")]

@@ -40,6 +40,8 @@ impl EnvelopeErrorCode {
 pub enum ApiFamily {
     /// The encrypted-envelope card issuing API (`EnvelopeApiError`, code = error slug).
     Envelope,
+    /// The Seamless stored-value API (`StoredValueError`).
+    StoredValue,
 }
 
 /// A non-success answer from an API, after the client has read its body.
@@ -55,6 +57,8 @@ pub struct ApiError {
     pub message: String,
     /// The `X-Request-Id` response header, when present.
     pub request_id: Option<String>,
+    /// Further fields of the API's error body, set on the JS error as they are.
+    pub extra: Vec<(&'static str, crate::core::json::Json)>,
 }
 
 /// Every failure the SDK reports.

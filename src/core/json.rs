@@ -1,8 +1,121 @@
-//! A small strict reader for the top-level fields of a JSON object.
+//! A small strict JSON reader and writer.
 //!
-//! The envelope path only needs `encrypted`, `error`, `error_slug` and `message` from a
-//! response; reading them here keeps a full JSON library (and its float formatting) out of
-//! the wasm, where the payload itself is parsed by the engine's `JSON.parse`.
+//! Clients read a few fields of responses and validate request parameters here; payloads
+//! themselves are parsed by the engine's `JSON.parse` on the JS side. Keeping a full JSON
+//! library (and its float formatting) out of the wasm saves a third of its size, and numbers
+//! stay as their exact text: money never passes through a float.
+
+/// A JSON value. Numbers keep their source text; objects keep key order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Json {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// A number, as written.
+    Number(String),
+    /// A string, unescaped.
+    Str(String),
+    /// An array.
+    Array(Vec<Json>),
+    /// An object, in source order.
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// Parses exactly one JSON value (surrounding whitespace allowed).
+    pub fn parse(text: &str) -> Option<Json> {
+        let mut p = Parser {
+            s: text.as_bytes(),
+            i: 0,
+            text,
+        };
+        p.ws();
+        let v = p.tree(0)?;
+        p.ws();
+        (p.i == p.s.len()).then_some(v)
+    }
+
+    /// The value of field `name` of an object (the last one, like `JSON.parse`).
+    pub fn get(&self, name: &str) -> Option<&Json> {
+        match self {
+            Json::Object(fields) => fields.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The string inside, if this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A field's string value.
+    pub fn str_field(&self, name: &str) -> Option<&str> {
+        self.get(name).and_then(Json::as_str)
+    }
+
+    /// Compact JSON text.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(n) => out.push_str(n),
+            Json::Str(s) => write_string(s, out),
+            Json::Array(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    v.write(out);
+                }
+                out.push(']');
+            }
+            Json::Object(fields) => {
+                out.push('{');
+                for (i, (k, v)) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(k, out);
+                    out.push(':');
+                    v.write(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
 
 /// A top-level field value: a string (unescaped) or any other JSON value (raw text).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +219,65 @@ impl Parser<'_> {
             b'n' => self.literal("null"),
             _ => self.number(),
         }
+    }
+
+    fn tree(&mut self, depth: usize) -> Option<Json> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        Some(match self.peek()? {
+            b'"' => Json::Str(self.string()?),
+            b't' => self.literal("true").map(|_| Json::Bool(true))?,
+            b'f' => self.literal("false").map(|_| Json::Bool(false))?,
+            b'n' => self.literal("null").map(|_| Json::Null)?,
+            b'[' => {
+                self.i += 1;
+                let mut items = Vec::new();
+                self.ws();
+                if self.peek() == Some(b']') {
+                    self.i += 1;
+                    return Some(Json::Array(items));
+                }
+                loop {
+                    self.ws();
+                    items.push(self.tree(depth + 1)?);
+                    self.ws();
+                    match self.next()? {
+                        b',' => continue,
+                        b']' => return Some(Json::Array(items)),
+                        _ => return None,
+                    }
+                }
+            }
+            b'{' => {
+                self.i += 1;
+                let mut fields = Vec::new();
+                self.ws();
+                if self.peek() == Some(b'}') {
+                    self.i += 1;
+                    return Some(Json::Object(fields));
+                }
+                loop {
+                    self.ws();
+                    let name = self.string()?;
+                    self.ws();
+                    self.eat(b':')?;
+                    self.ws();
+                    fields.push((name, self.tree(depth + 1)?));
+                    self.ws();
+                    match self.next()? {
+                        b',' => continue,
+                        b'}' => return Some(Json::Object(fields)),
+                        _ => return None,
+                    }
+                }
+            }
+            _ => {
+                let start = self.i;
+                self.number()?;
+                Json::Number(self.text.get(start..self.i)?.to_owned())
+            }
+        })
     }
 
     fn container(&mut self, depth: usize) -> Option<()> {
@@ -238,6 +410,23 @@ mod tests {
         assert_eq!(string_field(text, "n"), None);
         assert_eq!(string_field(text, "missing"), None);
         assert_eq!(object_fields("{}"), Some(vec![]));
+    }
+
+    #[test]
+    fn value_tree_round_trips_and_keeps_numbers_exact() {
+        let text = r#"{"amount":10.10,"big":12345678901234567890,"s":"a\"b\\c\u0001é","n":null,"t":[true,false,{}],"o":{"x":[]}}"#;
+        let v = Json::parse(text);
+        assert_eq!(
+            v.as_ref().map(Json::to_json).as_deref(),
+            Some(text)
+        );
+        let v = v.unwrap_or(Json::Null);
+        assert_eq!(v.get("amount"), Some(&Json::Number("10.10".into())));
+        assert_eq!(v.str_field("s"), Some("a\"b\\c\u{1}é"));
+        let reparsed: serde_json::Value = serde_json::from_str(&v.to_json()).unwrap_or_default();
+        assert_eq!(reparsed["s"], "a\"b\\c\u{1}é");
+        assert!(Json::parse("[1,]").is_none());
+        assert!(Json::parse(" 1 ").is_some());
     }
 
     #[test]

@@ -145,6 +145,7 @@ impl<S: HttpSend> EnvelopeClient<S> {
                         code: "unexpected_response".into(),
                         message: format!("HTTP {} without an encrypted body", res.status),
                         request_id: res.header("x-request-id").map(str::to_owned),
+                        extra: Vec::new(),
                     })),
                 };
             }

@@ -49,6 +49,7 @@ pub fn api_error(res: &HttpResponse, key: &EnvelopeKey) -> ApiError {
         code: code.to_owned(),
         message,
         request_id: request_id.clone(),
+        extra: Vec::new(),
     };
     if let Some(text) = string_field(&res.body, "encrypted") {
         let plain = key

@@ -5,6 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::envelope::{timestamp_field_error, EnvelopeKey, TIMESTAMP_FIELD};
 use crate::core::error::{EnvelopeErrorCode as Code, Error};
+use crate::core::json::Json;
 use crate::transport::{fetch_message, Cancel};
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -145,6 +146,42 @@ pub fn payload_json(value: &JsValue) -> Result<Vec<u8>, Error> {
         }
     })?;
     Ok(utf8(&text))
+}
+
+/// A params object as [`Json`] (through `JSON.stringify`, so `undefined` fields drop out);
+/// `undefined`/`null` give `Json::Null`.
+pub fn params(value: &JsValue, field: &str) -> Result<Json, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Json::Null);
+    }
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(Error::invalid(field, "must be an object"));
+    }
+    let text = JSON::stringify(value).map_err(|e| {
+        Error::invalid(
+            field,
+            format!("cannot be serialized to JSON: {}", fetch_message(&e)),
+        )
+    })?;
+    let text = String::from(text);
+    Json::parse(&text).ok_or_else(|| Error::invalid(field, "cannot be serialized to JSON"))
+}
+
+/// True in a browser page (a `window.document` exists), where secrets must not be.
+pub fn in_browser_page() -> bool {
+    let window = Reflect::get(&js_sys::global(), &"window".into()).unwrap_or(JsValue::UNDEFINED);
+    window.is_object() && get(&window, "document").is_object()
+}
+
+/// Refuses to hold `what` in a browser page unless `config.dangerouslyAllowBrowser` is true.
+pub fn refuse_in_browser(config: &JsValue, what: &str) -> Result<(), Error> {
+    if in_browser_page() && get(config, "dangerouslyAllowBrowser") != JsValue::TRUE {
+        return Err(Error::invalid(
+            "config.dangerouslyAllowBrowser",
+            format!("{what} is a server-side secret: anyone who opens this page can read it. Call the API from your server or edge function; pass dangerouslyAllowBrowser: true only for tools that must hold it in a browser"),
+        ));
+    }
+    Ok(())
 }
 
 /// Parses decrypted bytes, which must be the JSON text of an object.

@@ -51,12 +51,18 @@ pub fn to_js(e: Error) -> JsValue {
                 "requestId",
                 api.request_id.map_or(JsValue::UNDEFINED, JsValue::from),
             );
-            match api.family {
+            for (name, value) in &api.extra {
+                let js = js_sys::JSON::parse(&value.to_json()).unwrap_or(JsValue::NULL);
+                set(&fields, name, js);
+            }
+            let kind = match api.family {
                 ApiFamily::Envelope => {
                     set(&fields, "slug", api.code.into());
-                    return make_error("envelope_api", &api.message, &fields);
+                    "envelope_api"
                 }
-            }
+                ApiFamily::StoredValue => "stored_value_api",
+            };
+            return make_error(kind, &api.message, &fields);
         }
     };
     make_error(kind, &message, &fields)

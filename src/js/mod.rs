@@ -4,4 +4,5 @@
 mod convert;
 mod envelope;
 mod errors;
+mod stored_value;
 mod types;

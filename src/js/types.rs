@@ -85,4 +85,163 @@ export interface CardOrder {
   currency?: string;
   [field: string]: unknown;
 }
+
+/** Configuration of {@link StoredValueClient}: exactly one of `baseUrl` / `environment`. */
+export type StoredValueClientConfig = {
+  /** The secret API key; sent as `Authorization: Bearer <base64 of the key>`. */
+  apiKey: string;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Retries after the first attempt (network errors, 408, 429, 502, 503, 504; only for repeatable calls). Default 2. */
+  maxRetries?: number;
+  /** Per-attempt timeout in milliseconds. Default 30000. */
+  timeoutMs?: number;
+  /** Allow construction in a browser page, where the API key would be readable by anyone. */
+  dangerouslyAllowBrowser?: boolean;
+} & (
+  | { /** HTTPS origin (plain http only for loopback). */ baseUrl: string; environment?: never }
+  | { /** `https://sandbox.seamlesspay.com` or `https://api.seamlesspay.com`. */ environment: "sandbox" | "production"; baseUrl?: never }
+);
+
+/** Per-call options of {@link StoredValueClient} methods. */
+export interface StoredValueRequestOptions {
+  /** For create, reload, redeem and cancel: sent in the body; generated (UUIDv4) when omitted and the same on every retry. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+/** A money amount as a decimal string with at most 2 decimals, greater than zero: `"10.50"`. */
+export type MoneyString = string;
+export type StoredValueCurrency = "USD" | "CAD";
+
+/** Which card: exactly one of the card number (non-magnetic) or unencrypted track two data (card present). */
+export type CardRef = { cardNumber: string; cardTrackTwo?: never } | { cardTrackTwo: string; cardNumber?: never };
+
+/** The card PIN field: 8 digits (SSC then PIN), or its two subfields, each 1–4 digits (the SDK zero-fills them). */
+export type PinNumber = string | { ssc?: string; pin: string };
+
+export type GiftCardCreateParams = CardRef & { amount: MoneyString };
+export type GiftCardInfoParams = CardRef & { currency?: StoredValueCurrency; pinNumber?: PinNumber };
+export type GiftTransactionParams = CardRef & { amount: MoneyString; currency?: StoredValueCurrency; pinNumber?: PinNumber };
+export interface GiftCancelParams {
+  /** The `transactionId` the original transaction returned. */
+  transactionId: string;
+  /** The original transaction's amount. */
+  amount: MoneyString;
+  currency?: StoredValueCurrency;
+}
+
+export interface GiftCard {
+  amount: string;
+  cardNumber: string;
+  createdAt: string;
+  merchantId: string;
+  merchantName?: string;
+  [field: string]: unknown;
+}
+
+export interface GiftCardInfo {
+  merchantId: string;
+  cardNumber: string;
+  amount: string;
+  currency: string;
+  cardStatus: string;
+  createdAt: string;
+  [field: string]: unknown;
+}
+
+interface TransactionResultBase {
+  merchantId: string;
+  cardNumber?: string;
+  amount: string;
+  currency: string;
+  statusDescription: string;
+  createdAt: string;
+  transactionType: "reload" | "redemption" | "cancel";
+  transactionId: string;
+  [field: string]: unknown;
+}
+/** A transaction's result, typed by its status. */
+export type TransactionResult =
+  /** Approved. */
+  | (TransactionResultBase & { status: "01"; customerPayment?: undefined })
+  /** Partial redemption: `amount` was redeemed, collect `customerPayment` another way. */
+  | (TransactionResultBase & { status: "109"; customerPayment: string })
+  /** Cancelled. */
+  | (TransactionResultBase & { status: "107"; customerPayment?: undefined });
+
+/** A stored transaction (`transactions.get` / `list`). */
+export interface GiftTransaction {
+  id: string;
+  cardNumber: string;
+  transactionType: string;
+  authCode?: string;
+  amount: number;
+  amountOriginal?: number;
+  merchantId: string;
+  ipAddress?: string;
+  transId: string;
+  invoice?: string;
+  status: string;
+  statusMessage: string;
+  currency: string;
+  tranDate: string;
+  createdAt: string;
+  updatedAt: string;
+  [field: string]: unknown;
+}
+
+export type QueryScalar = string | number | boolean;
+/** A field condition: a value (equality) or operators. */
+export type FieldCondition =
+  | QueryScalar
+  | { $in?: QueryScalar[]; $nin?: QueryScalar[]; $lt?: QueryScalar; $lte?: QueryScalar; $gt?: QueryScalar; $gte?: QueryScalar; $ne?: QueryScalar };
+/** Conditions on fields (no `$` keys). */
+export type FieldConditions = { [field: string]: FieldCondition };
+/**
+ * The documented query operators as one object; the SDK writes the query string
+ * (`currency[$in]=CAD&$sort[createdAt]=-1&$or[0][status][$ne]=01`). Other operators are refused.
+ */
+export type TransactionQuery = {
+  $limit?: number;
+  $skip?: number;
+  $sort?: { [field: string]: 1 | -1 };
+  $select?: string[];
+  $or?: FieldConditions[];
+} & { [field: string]: FieldCondition | { [field: string]: 1 | -1 } | string[] | FieldConditions[] | undefined };
+
+export interface TransactionListParams {
+  /** Free-text filter (transaction type or amount). */
+  filter?: string;
+  cardNumber?: string;
+  /** 1-based page. */
+  page?: number;
+  /** Items per page, 1–100. */
+  count?: number;
+  query?: TransactionQuery;
+}
+
+export interface TransactionPage {
+  total: number;
+  data: GiftTransaction[];
+  pagination: { count: number; page: number; size: number; pages: number };
+}
+
+/** BIN details. */
+export interface BinInfo {
+  Bin: string;
+  IssuingBank: string;
+  Country: string;
+  CardBrand: string;
+  CardType: string;
+  CardDetail: string;
+  DebitNetwork: string;
+  DebitSignatureNetworkParticipant: string;
+  FSA: string;
+  PrepaidIndicator: string;
+  ProductID: string;
+  RegulatorIndicator: string;
+  CardClass: string;
+  [field: string]: unknown;
+}
 "#;

@@ -8,8 +8,10 @@ use std::process::Command;
 use crate::tools;
 use crate::util::{self, root, step, Result};
 
-/// Names the generated glue exports that users never call.
+/// Names the generated glue exports that users never call (init, and helpers the entry
+/// files use themselves).
 const INIT_EXPORTS: &[&str] = &[
+    "storedValueStatusTable",
     "initSync",
     "default",
     "InitInput",

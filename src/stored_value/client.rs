@@ -1,0 +1,209 @@
+//! `StoredValueClient`: the Seamless stored-value API on the shared transport.
+
+use crate::core::encoding::base64_encode;
+use crate::core::error::{ApiError, ApiFamily, Error};
+use crate::core::ids::uuid_v4;
+use crate::core::json::Json;
+use crate::core::retry::RetryPolicy;
+use crate::core::validate;
+use crate::stored_value::params::{prepare, Op};
+use crate::stored_value::status::describe;
+use crate::transport::{
+    Cancel, HttpRequest, HttpResponse, HttpSend, Transport, DEFAULT_TIMEOUT_MS,
+};
+
+/// `environment: "sandbox"`.
+pub const SANDBOX_URL: &str = "https://sandbox.seamlesspay.com";
+/// `environment: "production"`.
+pub const PRODUCTION_URL: &str = "https://api.seamlesspay.com";
+
+/// Settings of a [`StoredValueClient`].
+#[derive(Debug, Clone)]
+pub struct StoredValueConfig {
+    /// API origin without a trailing slash.
+    pub base_url: String,
+    /// The secret API key (sent base64-encoded as a bearer token).
+    pub api_key: String,
+    /// Retries after the first attempt.
+    pub max_retries: u32,
+    /// Per-attempt timeout.
+    pub timeout_ms: u64,
+}
+
+impl StoredValueConfig {
+    /// Settings from exactly one of `base_url` / `environment`, and the API key.
+    pub fn new(
+        base_url: Option<&str>,
+        environment: Option<&str>,
+        api_key: &str,
+    ) -> Result<Self, Error> {
+        let base_url = match (base_url, environment) {
+            (Some(url), None) => validate::base_url("config.baseUrl", url)?,
+            (None, Some("sandbox")) => SANDBOX_URL.to_owned(),
+            (None, Some("production")) => PRODUCTION_URL.to_owned(),
+            (None, Some(_)) => {
+                return Err(Error::invalid(
+                    "config.environment",
+                    "must be \"sandbox\" or \"production\"",
+                ))
+            }
+            _ => {
+                return Err(Error::invalid(
+                    "config.baseUrl",
+                    "give exactly one of baseUrl or environment",
+                ))
+            }
+        };
+        if api_key.is_empty() || api_key.len() > 512 || api_key.chars().any(char::is_control) {
+            return Err(Error::invalid(
+                "config.apiKey",
+                "must be a non-empty API key",
+            ));
+        }
+        Ok(Self {
+            base_url,
+            api_key: api_key.to_owned(),
+            max_retries: 2,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        })
+    }
+}
+
+/// Client of the stored-value (gift card) API.
+#[derive(Debug)]
+pub struct StoredValueClient<S> {
+    transport: Transport<S>,
+    base_url: String,
+    authorization: String,
+}
+
+impl<S: HttpSend> StoredValueClient<S> {
+    /// A client sending through `sender`.
+    pub fn new(config: StoredValueConfig, sender: S) -> Self {
+        let policy = RetryPolicy {
+            max_retries: config.max_retries,
+            ..RetryPolicy::default()
+        };
+        Self {
+            transport: Transport {
+                sender,
+                policy,
+                timeout_ms: config.timeout_ms,
+            },
+            authorization: format!("Bearer {}", base64_encode(config.api_key.as_bytes())),
+            base_url: config.base_url,
+        }
+    }
+
+    /// Runs `op` with `params` (a JSON object) and returns the response body (JSON text).
+    /// Side-effecting operations carry `idempotencyKey` in their body: the caller's, or one
+    /// generated here, the same on every retry.
+    pub async fn call(
+        &self,
+        op: Op,
+        params: &Json,
+        idempotency_key: Option<String>,
+        cancel: &Cancel,
+    ) -> Result<String, Error> {
+        let prepared = prepare(op, params)?;
+        let body = match prepared.body {
+            Some(mut fields) if prepared.idempotent_post => {
+                let key = match idempotency_key {
+                    Some(k) => {
+                        validate::header_token("options.idempotencyKey", &k, 255)?;
+                        k
+                    }
+                    None => uuid_v4()?,
+                };
+                fields.push(("idempotencyKey".to_owned(), Json::Str(key)));
+                Some(Json::Object(fields).to_json())
+            }
+            _ if idempotency_key.is_some() => {
+                return Err(Error::invalid(
+                    "options.idempotencyKey",
+                    "applies only to create, reload, redeem and cancel",
+                ));
+            }
+            Some(fields) => Some(Json::Object(fields).to_json()),
+            None => None,
+        };
+        let url = format!("{}{}", self.base_url, prepared.path);
+        // Everything but a side-effecting POST without a key is safe to repeat; such a POST
+        // does not exist here, since every one gets a key above.
+        let res = self
+            .transport
+            .execute(cancel, true, || {
+                let mut headers = vec![
+                    ("Authorization", self.authorization.clone()),
+                    ("Accept", "application/json".to_owned()),
+                ];
+                if body.is_some() {
+                    headers.push(("Content-Type", "application/json".to_owned()));
+                }
+                Ok(HttpRequest {
+                    method: prepared.method,
+                    url: url.clone(),
+                    headers,
+                    body: body.clone(),
+                })
+            })
+            .await?;
+        if res.is_success() {
+            Ok(res.body)
+        } else {
+            Err(Error::Api(api_error(&res)))
+        }
+    }
+}
+
+/// A non-2xx answer → `StoredValueError` fields: the body's `name`, `message`, `code`,
+/// `className`, `data.statusCode` and `data.statusDescription` (the documented description
+/// when the body has none). An unreadable body is not echoed.
+fn api_error(res: &HttpResponse) -> ApiError {
+    let body = Json::parse(&res.body).filter(|b| matches!(b, Json::Object(_)));
+    let field = |name: &str| {
+        body.as_ref()
+            .and_then(|b| b.str_field(name))
+            .map(str::to_owned)
+    };
+    let data = body
+        .as_ref()
+        .and_then(|b| b.get("data"))
+        .cloned()
+        .unwrap_or(Json::Object(Vec::new()));
+    let status_code = data.str_field("statusCode").map(str::to_owned);
+    let status_description = data
+        .str_field("statusDescription")
+        .map(str::to_owned)
+        .or_else(|| status_code.as_deref().and_then(describe).map(str::to_owned));
+    let message = match (field("message"), &status_description) {
+        (Some(m), Some(d)) if m == "Error" => d.clone(),
+        (Some(m), _) => m,
+        (None, Some(d)) => d.clone(),
+        (None, None) => format!("HTTP {} with an unexpected body", res.status),
+    };
+    let code = body
+        .as_ref()
+        .and_then(|b| b.get("code"))
+        .filter(|c| matches!(c, Json::Number(_)))
+        .cloned()
+        .unwrap_or_else(|| Json::Number(res.status.to_string()));
+    let opt = |v: Option<String>| v.map_or(Json::Null, Json::Str);
+    ApiError {
+        family: ApiFamily::StoredValue,
+        status: res.status,
+        code: status_code
+            .clone()
+            .unwrap_or_else(|| field("className").unwrap_or_default()),
+        message,
+        request_id: res.header("x-request-id").map(str::to_owned),
+        extra: vec![
+            ("code", code),
+            ("errorName", opt(field("name"))),
+            ("className", opt(field("className"))),
+            ("statusCode", opt(status_code)),
+            ("statusDescription", opt(status_description)),
+            ("data", data),
+        ],
+    }
+}
