@@ -1,6 +1,7 @@
 //! seismic-sdk: payments SDK for Seismic Orchestration, Seismic Cards, the encrypted-envelope
 //! card issuing API and Seamless stored value. Pure-Rust core, one transport, thin JS layer.
 
+pub mod cards;
 pub mod core;
 pub mod envelope;
 pub mod stored_value;

@@ -42,6 +42,8 @@ pub enum ApiFamily {
     Envelope,
     /// The Seamless stored-value API (`StoredValueError`).
     StoredValue,
+    /// The Seismic Cards API (`CardsApiError`: code, message, httpStatus).
+    Cards,
 }
 
 /// A non-success answer from an API, after the client has read its body.

@@ -416,10 +416,7 @@ mod tests {
     fn value_tree_round_trips_and_keeps_numbers_exact() {
         let text = r#"{"amount":10.10,"big":12345678901234567890,"s":"a\"b\\c\u0001é","n":null,"t":[true,false,{}],"o":{"x":[]}}"#;
         let v = Json::parse(text);
-        assert_eq!(
-            v.as_ref().map(Json::to_json).as_deref(),
-            Some(text)
-        );
+        assert_eq!(v.as_ref().map(Json::to_json).as_deref(), Some(text));
         let v = v.unwrap_or(Json::Null);
         assert_eq!(v.get("amount"), Some(&Json::Number("10.10".into())));
         assert_eq!(v.str_field("s"), Some("a\"b\\c\u{1}é"));

@@ -61,6 +61,7 @@ pub fn to_js(e: Error) -> JsValue {
                     "envelope_api"
                 }
                 ApiFamily::StoredValue => "stored_value_api",
+                ApiFamily::Cards => "cards_api",
             };
             return make_error(kind, &api.message, &fields);
         }

@@ -1,0 +1,368 @@
+//! `SeismicCardsClient`: the two-step OAuth, the token cache and every endpoint.
+
+use std::cell::{Cell, RefCell};
+
+use crate::cards::endpoints::{endpoint, Idempotency};
+use crate::cards::fields::build;
+use crate::cards::token::{CachedToken, TokenCache};
+use crate::core::encoding::percent_encode;
+use crate::core::error::{ApiError, ApiFamily, Error};
+use crate::core::ids::uuid_v4;
+use crate::core::json::{object_fields, Field, Json};
+use crate::core::retry::RetryPolicy;
+use crate::core::validate;
+use crate::transport::{
+    Cancel, HttpRequest, HttpResponse, HttpSend, Transport, DEFAULT_TIMEOUT_MS,
+};
+
+/// `environment: "sandbox"`.
+pub const SANDBOX_URL: &str = "https://sandbox-api.seismic.systems";
+/// `environment: "production"`.
+pub const PRODUCTION_URL: &str = "https://api.seismic.systems";
+
+/// The envelope code of success.
+const OK: &str = "000000";
+/// Token expired, revoked or from another environment: renew once and retry once.
+const PERMISSION_DENIED: &str = "40399";
+/// How long another caller's renewal is waited for before this caller renews itself.
+const RENEWAL_WAIT_MS: f64 = 15_000.0;
+/// Poll interval while another caller renews.
+const RENEWAL_POLL_MS: u64 = 20;
+
+/// Settings of a [`CardsClient`].
+#[derive(Debug, Clone)]
+pub struct CardsConfig {
+    /// API origin.
+    pub base_url: String,
+    /// Program client id (public).
+    pub client_id: String,
+    /// Program client secret (server-side only).
+    pub client_secret: String,
+    /// Retries after the first attempt.
+    pub max_retries: u32,
+    /// Per-attempt timeout.
+    pub timeout_ms: u64,
+}
+
+impl CardsConfig {
+    /// Settings from exactly one of `base_url` / `environment`.
+    pub fn new(
+        base_url: Option<&str>,
+        environment: Option<&str>,
+        client_id: &str,
+        client_secret: &str,
+    ) -> Result<Self, Error> {
+        let base_url = match (base_url, environment) {
+            (Some(url), None) => validate::base_url("config.baseUrl", url)?,
+            (None, Some("sandbox")) => SANDBOX_URL.to_owned(),
+            (None, Some("production")) => PRODUCTION_URL.to_owned(),
+            (None, Some(_)) => {
+                return Err(Error::invalid(
+                    "config.environment",
+                    "must be \"sandbox\" or \"production\"",
+                ))
+            }
+            _ => {
+                return Err(Error::invalid(
+                    "config.baseUrl",
+                    "give exactly one of baseUrl or environment",
+                ))
+            }
+        };
+        validate::header_token("config.clientId", client_id, 256)?;
+        if client_secret.is_empty() {
+            return Err(Error::invalid("config.clientSecret", "is required"));
+        }
+        Ok(Self {
+            base_url,
+            client_id: client_id.to_owned(),
+            client_secret: client_secret.to_owned(),
+            max_retries: 2,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        })
+    }
+}
+
+/// Client of the Seismic Cards API.
+#[derive(Debug)]
+pub struct CardsClient<S, C> {
+    transport: Transport<S>,
+    config: CardsConfig,
+    cache: C,
+    token: RefCell<Option<CachedToken>>,
+    renewing_since: Cell<Option<f64>>,
+}
+
+// Clears the "renewal in progress" mark however the renewal ends (even if dropped).
+struct RenewalGuard<'a>(&'a Cell<Option<f64>>);
+
+impl Drop for RenewalGuard<'_> {
+    fn drop(&mut self) {
+        self.0.set(None);
+    }
+}
+
+impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
+    /// A client sending through `sender`, sharing tokens through `cache`.
+    pub fn new(config: CardsConfig, sender: S, cache: C) -> Self {
+        let policy = RetryPolicy {
+            max_retries: config.max_retries,
+            ..RetryPolicy::default()
+        };
+        Self {
+            transport: Transport {
+                sender,
+                policy,
+                timeout_ms: config.timeout_ms,
+            },
+            config,
+            cache,
+            token: RefCell::new(None),
+            renewing_since: Cell::new(None),
+        }
+    }
+
+    /// Calls the method `name` (e.g. `cards.freeze`) with `params` and returns the envelope's
+    /// `data` as JSON text.
+    pub async fn call(
+        &self,
+        name: &str,
+        params: &Json,
+        idempotency_key: Option<String>,
+        cancel: &Cancel,
+    ) -> Result<String, Error> {
+        let endpoint = endpoint(name)?;
+        let generated = uuid_v4()?;
+        let built = build(endpoint, params, &generated)?;
+        let key = match (idempotency_key, endpoint.idempotency) {
+            (Some(k), _) => {
+                validate::header_token("options.idempotencyKey", &k, 255)?;
+                Some(k)
+            }
+            (None, Idempotency::Required) => Some(uuid_v4()?),
+            (None, Idempotency::None) => None,
+        };
+        let repeatable = endpoint.repeatable() || key.is_some();
+        let url = format!("{}{}", self.config.base_url, built.path);
+        let mut renewed = false;
+        loop {
+            let token = self.token(cancel, false).await?;
+            let res = self
+                .transport
+                .execute(cancel, repeatable, || {
+                    let mut headers = vec![
+                        ("x-access-token", token.access_token.clone()),
+                        ("Accept", "application/json".to_owned()),
+                    ];
+                    if built.body.is_some() {
+                        headers.push(("Content-Type", "application/json".to_owned()));
+                    }
+                    if let Some(k) = &key {
+                        headers.push(("Idempotency-Key", k.clone()));
+                    }
+                    Ok(HttpRequest {
+                        method: built.method,
+                        url: url.clone(),
+                        headers,
+                        body: built.body.clone(),
+                    })
+                })
+                .await?;
+            match envelope_data(&res) {
+                Err(Error::Api(e)) if e.code == PERMISSION_DENIED && !renewed => {
+                    renewed = true;
+                    self.forget(&token);
+                    self.token(cancel, true).await?;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// A usable token: the in-memory copy, else the shared cache, else a renewal (waiting for
+    /// one already running rather than starting a second).
+    pub async fn token(&self, cancel: &Cancel, force: bool) -> Result<CachedToken, Error> {
+        let mut force = force;
+        loop {
+            let now = self.transport.sender.now_ms();
+            if !force {
+                if let Some(t) = self.token.borrow().as_ref().filter(|t| t.fresh(now)) {
+                    return Ok(t.clone());
+                }
+            }
+            match self.renewing_since.get() {
+                Some(since) if now - since < RENEWAL_WAIT_MS => {
+                    // Another caller is renewing: wait for its result as data, by polling.
+                    let before = self.token.borrow().clone();
+                    self.transport.sender.sleep(RENEWAL_POLL_MS, cancel).await?;
+                    if self.token.borrow().as_ref() != before.as_ref() {
+                        force = false;
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            self.renewing_since.set(Some(now));
+            let _guard = RenewalGuard(&self.renewing_since);
+            if !force {
+                if let Some(t) = self
+                    .cache
+                    .get()
+                    .await?
+                    .filter(|t| t.fresh(self.transport.sender.now_ms()))
+                {
+                    *self.token.borrow_mut() = Some(t.clone());
+                    return Ok(t);
+                }
+            }
+            let fresh = self.renew(cancel).await?;
+            self.cache.set(&fresh).await?;
+            *self.token.borrow_mut() = Some(fresh.clone());
+            return Ok(fresh);
+        }
+    }
+
+    fn forget(&self, used: &CachedToken) {
+        let mut slot = self.token.borrow_mut();
+        if slot.as_ref().map(|t| &t.access_token) == Some(&used.access_token) {
+            *slot = None;
+        }
+    }
+
+    // The two-step OAuth. A used or expired code answers "000000" with an empty token (as the
+    // docs warn): the flow is run again once.
+    async fn renew(&self, cancel: &Cancel) -> Result<CachedToken, Error> {
+        for _ in 0..2 {
+            let url = format!(
+                "{}/v1/oauth/authorize?clientId={}",
+                self.config.base_url,
+                percent_encode(&self.config.client_id)
+            );
+            let res = self
+                .transport
+                .execute(cancel, true, || {
+                    Ok(HttpRequest {
+                        method: "GET",
+                        url: url.clone(),
+                        headers: vec![("Accept", "application/json".into())],
+                        body: None,
+                    })
+                })
+                .await?;
+            let data = parse_data(&envelope_data(&res)?)?;
+            let code = data
+                .str_field("code")
+                .filter(|c| !c.is_empty())
+                .ok_or_else(|| unexpected(&res, "authorize returned no code"))?
+                .to_owned();
+            let body = Json::Object(vec![
+                ("clientId".into(), Json::Str(self.config.client_id.clone())),
+                (
+                    "clientSecret".into(),
+                    Json::Str(self.config.client_secret.clone()),
+                ),
+                ("code".into(), Json::Str(code)),
+            ])
+            .to_json();
+            let url = format!("{}/v1/oauth/access-token", self.config.base_url);
+            let started = self.transport.sender.now_ms();
+            let res = self
+                .transport
+                .execute(cancel, false, || {
+                    Ok(HttpRequest {
+                        method: "POST",
+                        url: url.clone(),
+                        headers: vec![
+                            ("Content-Type", "application/json".into()),
+                            ("Accept", "application/json".into()),
+                        ],
+                        body: Some(body.clone()),
+                    })
+                })
+                .await?;
+            let data = parse_data(&envelope_data(&res)?)?;
+            let access_token = data.str_field("accessToken").unwrap_or_default().to_owned();
+            if access_token.is_empty() {
+                continue;
+            }
+            let expires_in: f64 = match data.get("expiresIn") {
+                Some(Json::Number(n)) => n.parse().unwrap_or(0.0),
+                _ => 0.0,
+            };
+            return Ok(CachedToken {
+                access_token,
+                expires_at_ms: started + expires_in * 1000.0,
+            });
+        }
+        Err(Error::Api(ApiError {
+            family: ApiFamily::Cards,
+            status: 200,
+            code: "empty_access_token".into(),
+            message: "the OAuth exchange returned an empty access token twice (authorization code used or expired)".into(),
+            request_id: None,
+            extra: vec![("httpStatus", Json::Number("200".into()))],
+        }))
+    }
+}
+
+fn parse_data(text: &str) -> Result<Json, Error> {
+    Json::parse(text).ok_or_else(|| Error::invalid("response", "data is not JSON"))
+}
+
+fn unexpected(res: &HttpResponse, what: &str) -> Error {
+    Error::Api(ApiError {
+        family: ApiFamily::Cards,
+        status: res.status,
+        code: "unexpected_response".into(),
+        message: what.into(),
+        request_id: res.header("x-request-id").map(str::to_owned),
+        extra: vec![("httpStatus", Json::Number(res.status.to_string()))],
+    })
+}
+
+/// `{ code, message, data }`: `"000000"` gives `data` (raw JSON text), anything else a
+/// `CardsApiError`. A body that is not the envelope is not echoed (it may hold card data).
+pub fn envelope_data(res: &HttpResponse) -> Result<String, Error> {
+    let fields = object_fields(&res.body).ok_or_else(|| {
+        unexpected(
+            res,
+            &format!(
+                "HTTP {} with a body that is not the API envelope",
+                res.status
+            ),
+        )
+    })?;
+    let get = |name: &str| fields.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v);
+    let code = match get("code") {
+        Some(Field::Str(c)) => c.clone(),
+        Some(Field::Other(n)) => (*n).to_owned(),
+        None => {
+            return Err(unexpected(
+                res,
+                &format!(
+                    "HTTP {} with a body that is not the API envelope",
+                    res.status
+                ),
+            ))
+        }
+    };
+    if code == OK && res.is_success() {
+        return Ok(match get("data") {
+            Some(Field::Other(raw)) => (*raw).to_owned(),
+            Some(Field::Str(s)) => Json::Str(s.clone()).to_json(),
+            None => "null".to_owned(),
+        });
+    }
+    let message = match get("message") {
+        Some(Field::Str(m)) => m.clone(),
+        _ => format!("Cards API error {code}"),
+    };
+    Err(Error::Api(ApiError {
+        family: ApiFamily::Cards,
+        status: res.status,
+        code,
+        message,
+        request_id: res.header("x-request-id").map(str::to_owned),
+        extra: vec![("httpStatus", Json::Number(res.status.to_string()))],
+    }))
+}

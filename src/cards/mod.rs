@@ -1,0 +1,11 @@
+//! The Seismic Cards issuing API: OAuth, accounts, cardholders, budgets, cards, transactions.
+
+mod client;
+mod endpoints;
+mod fields;
+mod token;
+
+pub use client::{envelope_data, CardsClient, CardsConfig, PRODUCTION_URL, SANDBOX_URL};
+pub use endpoints::{endpoint, Endpoint, Idempotency, ENDPOINTS};
+pub use fields::{build, Built};
+pub use token::{CachedToken, MemoryOnly, TokenCache, RENEW_BEFORE_MS};
