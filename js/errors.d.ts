@@ -100,5 +100,27 @@ export type StoredValueStatusCode =
 /** The stored-value status table: code → documented description (e.g. "109" → "Additional payment required to complete transaction"). */
 export const STORED_VALUE_STATUS: Readonly<Record<string, string>>;
 
+/**
+ * Codes of the Cards API, e.g. `40001` invalid parameter, `40399` permission denied (token
+ * expired or revoked: the client renews once and retries once before surfacing it), `010002`
+ * operation not supported for this BIN, `030003` funds locked by pending authorizations.
+ */
+export type CardsErrorCode = "40001" | "40399" | "010002" | "030003" | (string & {});
+/** The Seismic Cards API answered with a code other than "000000". */
+export class CardsApiError extends SeismicError {
+  readonly code: CardsErrorCode;
+  readonly httpStatus: number;
+  readonly status: number;
+  readonly requestId: string | undefined;
+}
+/** A webhook failed verification: do not act on it. */
+export class WebhookVerificationError extends SeismicError {
+  readonly code: "invalid_header" | "no_signature_match" | "timestamp_outside_tolerance" | "invalid_secret" | "raw_body_required" | "invalid_payload";
+}
+/** The card widget could not show the card. */
+export class CardWidgetError extends SeismicError {
+  readonly code: "token_fetch_failed" | "token_expired" | "token_invalid" | "widget_load_failed" | "widget_blocked";
+}
+
 /** True for any error thrown by this SDK. */
 export function isSeismicError(e: unknown): e is SeismicError;

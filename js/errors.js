@@ -38,7 +38,22 @@ EnvelopeApiError.prototype.name = "EnvelopeApiError";
 export class StoredValueError extends SeismicError {}
 StoredValueError.prototype.name = "StoredValueError";
 
+/** The Seismic Cards API answered with a code other than "000000". */
+export class CardsApiError extends SeismicError {}
+CardsApiError.prototype.name = "CardsApiError";
+
+/** A webhook failed verification: do not act on it. */
+export class WebhookVerificationError extends SeismicError {}
+WebhookVerificationError.prototype.name = "WebhookVerificationError";
+
+/** The card widget could not show the card. */
+export class CardWidgetError extends SeismicError {}
+CardWidgetError.prototype.name = "CardWidgetError";
+
 const CLASSES = {
+  cards_api: CardsApiError,
+  webhook: WebhookVerificationError,
+  card_widget: CardWidgetError,
   stored_value_api: StoredValueError,
   validation: ValidationError,
   envelope: EnvelopeError,

@@ -94,6 +94,13 @@ pub enum Error {
     Aborted,
     /// The API answered with an error.
     Api(ApiError),
+    /// A webhook failed verification (`code` is stable, e.g. `no_signature_match`).
+    Webhook {
+        /// Stable reason.
+        code: &'static str,
+        /// Human-readable detail.
+        message: String,
+    },
 }
 
 impl Error {
@@ -128,6 +135,7 @@ impl fmt::Display for Error {
             Self::Timeout { timeout_ms } => write!(f, "request timed out after {timeout_ms} ms"),
             Self::Aborted => f.write_str("request aborted"),
             Self::Api(e) => write!(f, "{} ({}, HTTP {})", e.message, e.code, e.status),
+            Self::Webhook { message, .. } => f.write_str(message),
         }
     }
 }

@@ -6,7 +6,6 @@ pub mod envelope;
 pub mod error;
 pub mod ids;
 pub mod json;
-pub mod jwt;
 pub mod retry;
 pub mod validate;
 pub mod webhook;

@@ -39,6 +39,10 @@ pub fn to_js(e: Error) -> JsValue {
             set(&fields, "timeoutMs", (timeout_ms as f64).into());
             "timeout"
         }
+        Error::Webhook { code, .. } => {
+            set(&fields, "code", code.into());
+            "webhook"
+        }
         Error::Aborted => {
             set(&fields, "code", "aborted".into());
             "aborted"
