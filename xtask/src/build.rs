@@ -64,13 +64,20 @@ pub fn run() -> Result<PathBuf> {
 }
 
 fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
-    for f in [
-        "seismic_sdk.js",
-        "seismic_sdk.d.ts",
-        "seismic_sdk_bg.wasm.d.ts",
-    ] {
+    for f in ["seismic_sdk.js", "seismic_sdk_bg.wasm.d.ts"] {
         fs::copy(gen.join(f), pkg.join(f)).map_err(io)?;
     }
+    // `[Symbol.dispose]` needs lib esnext.disposable (TypeScript >= 5.2): kept out of the
+    // declarations so projects on older libs typecheck (the method still exists at run time).
+    // The custom sections name error classes declared in errors.d.ts: import them.
+    let dts = fs::read_to_string(gen.join("seismic_sdk.d.ts")).map_err(io)?;
+    let kept: String = dts
+        .lines()
+        .filter(|l| !l.contains("[Symbol.dispose]"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dts = format!("import type {{ CardWidgetError }} from \"./errors.js\";\n{kept}");
+    fs::write(pkg.join("seismic_sdk.d.ts"), dts).map_err(io)?;
     let errors = copy_snippets(&gen.join("snippets"), &pkg.join("snippets"), "errors.js")?
         .ok_or("the errors.js snippet is missing from the wasm-bindgen output")?;
     let errors_rel = errors
