@@ -1,5 +1,7 @@
 //! Sandbox-only control API under `/__sandbox` (no auth, plain JSON):
-//! tenants, clock offsets, fault injection, stats and health.
+//! tenants, clock offsets, fault injection, stats and health, for the
+//! envelope API (`/__sandbox/envelope/*`) and the stored-value API
+//! (`/__sandbox/stored-value/*`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -18,6 +20,7 @@ use crate::common::lock;
 use crate::common::money::{format_cents, parse_cents};
 use crate::envelope::crypto::b64;
 use crate::envelope::state::{Fault, FaultTiming, Tenant};
+use crate::stored_value::state::Tenant as SvTenant;
 use crate::AppState;
 
 /// Default master balance of tenants created through the admin API, cents.
@@ -33,6 +36,9 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/__sandbox/envelope/clock", post(set_clock))
         .route("/__sandbox/envelope/faults", post(add_faults))
         .route("/__sandbox/envelope/stats", get(stats))
+        .route("/__sandbox/stored-value/tenants", post(create_sv_tenant))
+        .route("/__sandbox/stored-value/faults", post(add_sv_faults))
+        .route("/__sandbox/stored-value/stats", get(sv_stats))
 }
 
 /// An admin error answered as `{"error": message}`.
@@ -70,6 +76,17 @@ fn tenant_of(
 ) -> Result<Arc<std::sync::Mutex<Tenant>>, Rejection> {
     let api_key = api_key.ok_or(Rejection::bad_request("apiKey is required"))?;
     app.envelope
+        .get(api_key)
+        .ok_or(Rejection(StatusCode::NOT_FOUND, "unknown tenant"))
+}
+
+/// Finds the stored-value tenant named by `apiKey`.
+fn sv_tenant_of(
+    app: &AppState,
+    api_key: Option<&str>,
+) -> Result<Arc<std::sync::Mutex<SvTenant>>, Rejection> {
+    let api_key = api_key.ok_or(Rejection::bad_request("apiKey is required"))?;
+    app.stored_value
         .get(api_key)
         .ok_or(Rejection(StatusCode::NOT_FOUND, "unknown tenant"))
 }
@@ -196,4 +213,45 @@ async fn stats(
             "orders": tenant.orders.len(),
         }),
     ))
+}
+
+/// `POST /__sandbox/stored-value/tenants` `{}`: a fresh merchant holding
+/// every test card.
+async fn create_sv_tenant(
+    State(app): State<Arc<AppState>>,
+    body: Bytes,
+) -> Result<Response, Rejection> {
+    parse_object(&body)?;
+    let (api_key, merchant_id) = app.stored_value.create();
+    Ok(json(
+        StatusCode::OK,
+        &json!({ "apiKey": api_key, "merchantId": merchant_id }),
+    ))
+}
+
+/// `POST /__sandbox/stored-value/faults`
+/// `{ "apiKey", "path", "status", "count"?, "when"?, "retryAfter"? }`.
+async fn add_sv_faults(
+    State(app): State<Arc<AppState>>,
+    body: Bytes,
+) -> Result<Response, Rejection> {
+    let body = parse_object(&body)?;
+    let tenant = sv_tenant_of(&app, body.get("apiKey").and_then(Value::as_str))?;
+    let (path, count, fault) = parse_fault(&body)?;
+    let mut tenant = lock(&tenant);
+    let queue = tenant.faults.entry(path).or_default();
+    for _ in 0..count {
+        queue.push_back(fault.clone());
+    }
+    Ok(json(StatusCode::OK, &json!({ "ok": true })))
+}
+
+/// `GET /__sandbox/stored-value/stats?apiKey=K`.
+async fn sv_stats(
+    State(app): State<Arc<AppState>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, Rejection> {
+    let tenant = sv_tenant_of(&app, query.get("apiKey").map(String::as_str))?;
+    let stats = lock(&tenant).stats();
+    Ok(json(StatusCode::OK, &stats))
 }

@@ -16,6 +16,7 @@
 mod admin;
 pub(crate) mod common;
 mod envelope;
+mod stored_value;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
@@ -50,11 +51,15 @@ pub struct Config {
     pub envelope_no_access_key: String,
     /// Master balance of the default tenant, in US cents.
     pub envelope_master_balance_cents: i64,
+    /// API key of the default stored-value (gift card) merchant; clients
+    /// send it base64-encoded as `Authorization: Bearer …`.
+    pub stored_value_api_key: String,
 }
 
 impl Config {
     /// Loopback, ephemeral port, random keys (`sbx_env_<hex>`,
-    /// `sbx_env_noaccess_<hex>`) and a $10,000.00 master balance.
+    /// `sbx_env_noaccess_<hex>`, `sbx_sv_<hex>`) and a $10,000.00 master
+    /// balance.
     pub fn random() -> Self {
         Self {
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
@@ -63,6 +68,7 @@ impl Config {
             envelope_encryption_key: random::bytes::<32>(),
             envelope_no_access_key: random::id::<16>("sbx_env_noaccess_"),
             envelope_master_balance_cents: DEFAULT_MASTER_BALANCE_CENTS,
+            stored_value_api_key: random::id::<16>("sbx_sv_"),
         }
     }
 }
@@ -100,6 +106,8 @@ impl Running {
 pub(crate) struct AppState {
     /// Envelope API tenants.
     pub envelope: Registry,
+    /// Stored-value API tenants (merchants).
+    pub stored_value: stored_value::state::Registry,
 }
 
 impl AppState {
@@ -127,6 +135,13 @@ fn state_from(config: &Config) -> AppState {
     state
         .envelope
         .insert_no_access(config.envelope_no_access_key.clone());
+    state.stored_value.insert(
+        config.stored_value_api_key.clone(),
+        stored_value::state::Tenant::new(
+            stored_value::state::DEFAULT_MERCHANT_ID.to_owned(),
+            std::time::SystemTime::now(),
+        ),
+    );
     state
 }
 
@@ -139,6 +154,7 @@ async fn fallback() -> Response {
 fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .merge(envelope::router())
+        .merge(stored_value::router())
         .merge(admin::router())
         .fallback(fallback)
         .layer(common::cors::layer())
@@ -201,6 +217,11 @@ mod tests {
             .starts_with("sbx_env_noaccess_"));
         assert_ne!(config.envelope_encryption_key, [0u8; 32]);
         assert_eq!(config.envelope_master_balance_cents, 1_000_000);
+        assert!(config.stored_value_api_key.starts_with("sbx_sv_"));
+        assert_ne!(
+            config.stored_value_api_key,
+            Config::random().stored_value_api_key
+        );
         assert_ne!(config.envelope_api_key, Config::random().envelope_api_key);
     }
 

@@ -24,15 +24,18 @@ Options (each also read from the environment variable shown; flags win):
   --envelope-no-access-key K      Key answered with 403 [SEISMIC_SANDBOX_ENVELOPE_NO_ACCESS_KEY]
   --envelope-master-balance D     Master balance in dollars, e.g. 10000.00
                                   [SEISMIC_SANDBOX_ENVELOPE_MASTER_BALANCE]
+  --stored-value-api-key K        Default stored-value merchant API key
+                                  [SEISMIC_SANDBOX_STORED_VALUE_API_KEY]
   -h, --help                      Print this help
 
 Unset keys are random. On start, one JSON line is printed to stdout:
-  {\"event\":\"ready\",\"url\":...,\"envelope\":{\"apiKey\":...,\"encryptionKey\":...,\"noAccessApiKey\":...}}
+  {\"event\":\"ready\",\"url\":...,\"envelope\":{\"apiKey\":...,\"encryptionKey\":...,\"noAccessApiKey\":...},
+   \"storedValue\":{\"apiKey\":...}}
 ";
 
 /// Options that can be given as a flag or an environment variable:
 /// (flag name, environment variable).
-const OPTIONS: [(&str, &str); 6] = [
+const OPTIONS: [(&str, &str); 7] = [
     ("host", "SEISMIC_SANDBOX_HOST"),
     ("port", "SEISMIC_SANDBOX_PORT"),
     ("envelope-api-key", "SEISMIC_SANDBOX_ENVELOPE_API_KEY"),
@@ -47,6 +50,10 @@ const OPTIONS: [(&str, &str); 6] = [
     (
         "envelope-master-balance",
         "SEISMIC_SANDBOX_ENVELOPE_MASTER_BALANCE",
+    ),
+    (
+        "stored-value-api-key",
+        "SEISMIC_SANDBOX_STORED_VALUE_API_KEY",
     ),
 ];
 
@@ -115,11 +122,15 @@ fn parse_args(
                     format!("--envelope-master-balance: not a dollar amount: {value}")
                 })?;
             }
+            "stored-value-api-key" => config.stored_value_api_key = value,
             _ => {}
         }
     }
     if config.envelope_api_key == config.envelope_no_access_key {
         return Err("the API key and the no-access key must differ".to_owned());
+    }
+    if config.stored_value_api_key.is_empty() {
+        return Err("the stored-value API key must not be empty".to_owned());
     }
     Ok(Command::Run(config))
 }
@@ -142,11 +153,12 @@ fn parse_key(text: &str) -> Option<[u8; 32]> {
 fn ready_line(running: &Running) -> String {
     let quote = |text: &str| serde_json::Value::from(text).to_string();
     format!(
-        "{{\"event\":\"ready\",\"url\":{},\"envelope\":{{\"apiKey\":{},\"encryptionKey\":{},\"noAccessApiKey\":{}}}}}",
+        "{{\"event\":\"ready\",\"url\":{},\"envelope\":{{\"apiKey\":{},\"encryptionKey\":{},\"noAccessApiKey\":{}}},\"storedValue\":{{\"apiKey\":{}}}}}",
         quote(&running.url),
         quote(&running.config.envelope_api_key),
         quote(&STANDARD.encode(running.config.envelope_encryption_key)),
         quote(&running.config.envelope_no_access_key),
+        quote(&running.config.stored_value_api_key),
     )
 }
 
@@ -162,13 +174,19 @@ fn credentials_block(running: &Running) -> String {
          \x20 No-access API-KEY: {noaccess}\n\
          \x20 Master balance:    {balance} USD\n\
          \n\
-         Admin: {url}/__sandbox/health, POST {url}/__sandbox/envelope/tenants\n\
+         Stored-value (gift card) API ({url}/v2)\n\
+         \x20 API key:           {sv_key} (send as Authorization: Bearer {sv_bearer})\n\
+         \n\
+         Admin: {url}/__sandbox/health, POST {url}/__sandbox/envelope/tenants,\n\
+         \x20      POST {url}/__sandbox/stored-value/tenants\n\
          Press Ctrl+C to stop.\n",
         url = running.url,
         key = config.envelope_api_key,
         enc = STANDARD.encode(config.envelope_encryption_key),
         noaccess = config.envelope_no_access_key,
         balance = format_cents(config.envelope_master_balance_cents),
+        sv_key = config.stored_value_api_key,
+        sv_bearer = STANDARD.encode(&config.stored_value_api_key),
     )
 }
 
@@ -265,6 +283,7 @@ mod tests {
                 ("SEISMIC_SANDBOX_HOST", "0.0.0.0"),
                 ("SEISMIC_SANDBOX_ENVELOPE_API_KEY", "env-key"),
                 ("SEISMIC_SANDBOX_ENVELOPE_MASTER_BALANCE", "12.34"),
+                ("SEISMIC_SANDBOX_STORED_VALUE_API_KEY", "sv-env-key"),
             ],
         );
         let config = config.unwrap_or_else(|e| panic!("{e}"));
@@ -272,6 +291,10 @@ mod tests {
         assert_eq!(config.host.to_string(), "0.0.0.0");
         assert_eq!(config.envelope_api_key, "flag-key");
         assert_eq!(config.envelope_master_balance_cents, 1234);
+        assert_eq!(config.stored_value_api_key, "sv-env-key");
+        let config = run(&["--stored-value-api-key", "sv-flag"], &[]);
+        let config = config.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(config.stored_value_api_key, "sv-flag");
     }
 
     #[test]
@@ -294,5 +317,31 @@ mod tests {
         assert!(run(&["--envelope-master-balance", "-5"], &[]).is_err());
         assert!(run(&["--envelope-encryption-key", "short"], &[]).is_err());
         assert_eq!(run(&["--help"], &[]), Err("help".to_owned()));
+        assert!(run(&["--stored-value-api-key="], &[]).is_err());
+    }
+
+    #[tokio::test]
+    async fn ready_line_lists_every_api() {
+        let running = start(Config::random())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let line = ready_line(&running);
+        let ready: serde_json::Value =
+            serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert_eq!(ready["event"], "ready");
+        assert_eq!(ready["url"], running.url.as_str());
+        assert_eq!(
+            ready["envelope"]["apiKey"],
+            running.config.envelope_api_key.as_str()
+        );
+        assert_eq!(
+            ready["storedValue"],
+            serde_json::json!({ "apiKey": running.config.stored_value_api_key })
+        );
+        let envelope_at = line.find("\"envelope\"");
+        let stored_value_at = line.find("\"storedValue\"");
+        assert!(envelope_at < stored_value_at, "{line}");
+        assert!(credentials_block(&running).contains(&running.config.stored_value_api_key));
+        running.shutdown().await.unwrap_or_else(|e| panic!("{e}"));
     }
 }
