@@ -17,6 +17,12 @@ extern "C" {
     fn encode(this: &TextEncoder, text: &JsValue) -> Uint8Array;
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/json.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = stringifyParams, catch)]
+    fn stringify_params(value: &JsValue) -> Result<String, JsValue>;
+}
+
 thread_local! {
     static ENCODER: TextEncoder = TextEncoder::new();
 }
@@ -157,13 +163,10 @@ pub fn params(value: &JsValue, field: &str) -> Result<Json, Error> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(Error::invalid(field, "must be an object"));
     }
-    let text = JSON::stringify(value).map_err(|e| {
-        Error::invalid(
-            field,
-            format!("cannot be serialized to JSON: {}", fetch_message(&e)),
-        )
+    let text = stringify_params(value).map_err(|e| match get(&e, "key").as_string() {
+        Some(key) if !key.is_empty() => Error::invalid(format!("{field}.{key}"), fetch_message(&e)),
+        _ => Error::invalid(field, fetch_message(&e)),
     })?;
-    let text = String::from(text);
     Json::parse(&text).ok_or_else(|| Error::invalid(field, "cannot be serialized to JSON"))
 }
 
