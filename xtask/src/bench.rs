@@ -3,6 +3,7 @@
 
 use std::process::Command;
 
+use crate::sandbox::Sandbox;
 use crate::util::{self, root, step, Result};
 use crate::{build, tools};
 
@@ -34,5 +35,18 @@ pub fn run() -> Result<()> {
             .current_dir(root())
             .arg(root().join("benches/envelope.bench.mjs"))
             .env("SEISMIC_PKG_DIR", &pkg),
-    )
+    )?;
+    let cards_bench = root().join("benches/cards.bench.mjs");
+    if cards_bench.exists() {
+        let sandbox = Sandbox::start()?;
+        step("Cards benchmark (widget token handler in workerd; webhook verification vs node:crypto)");
+        util::run(
+            Command::new("node")
+                .current_dir(root())
+                .arg(cards_bench)
+                .envs(sandbox.env())
+                .env("SEISMIC_PKG_DIR", &pkg),
+        )?;
+    }
+    Ok(())
 }
