@@ -43,7 +43,7 @@ async function main() {
     }
   }
   const keep = testFilter();
-  const tests = collectTests(modules).filter((t) => keep(t.name));
+  const tests = collectTests(modules, "node").filter((t) => keep(t.name));
   const ctx = {
     sdk,
     sandboxUrl,

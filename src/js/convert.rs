@@ -163,8 +163,8 @@ pub fn params(value: &JsValue, field: &str) -> Result<Json, Error> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(Error::invalid(field, "must be an object"));
     }
-    let text = stringify_params(value).map_err(|e| match get(&e, "key").as_string() {
-        Some(key) if !key.is_empty() => Error::invalid(format!("{field}.{key}"), fetch_message(&e)),
+    let text = stringify_params(value).map_err(|e| match get(&e, "path").as_string() {
+        Some(path) if !path.is_empty() => Error::invalid(format!("{field}.{path}"), fetch_message(&e)),
         _ => Error::invalid(field, fetch_message(&e)),
     })?;
     Json::parse(&text).ok_or_else(|| Error::invalid(field, "cannot be serialized to JSON"))

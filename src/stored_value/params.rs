@@ -315,6 +315,9 @@ pub fn prepare(op: Op, params: &Json) -> Result<Prepared, Error> {
                 parts.push(format!("filter={}", percent_encode(f)));
             }
             if let Some(n) = p.string("cardNumber")? {
+                if !(12..=19).contains(&n.len()) || !n.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(Error::invalid("params.cardNumber", "must be 12 to 19 digits"));
+                }
                 parts.push(format!("cardNumber={}", percent_encode(n)));
             }
             if let Some(page) = p.positive_int("page", 1_000_000)? {

@@ -101,6 +101,11 @@ fn field_condition(
                     let Json::Array(values) = value else {
                         return Err(Error::invalid(here, "must be an array"));
                     };
+                    if values.is_empty() {
+                        // An empty list cannot be written as a query string: it would vanish
+                        // and the filter with it.
+                        return Err(Error::invalid(here, "must hold at least one value"));
+                    }
                     for v in values {
                         out.push(format!("{prefix}[{op}]={}", scalar(v, &here)?));
                     }
@@ -120,7 +125,7 @@ fn field_condition(
 fn scalar(value: &Json, field: &str) -> Result<String, Error> {
     match value {
         Json::Str(s) => Ok(percent_encode(s)),
-        Json::Number(n) => Ok(n.clone()),
+        Json::Number(n) => Ok(percent_encode(n)),
         Json::Bool(b) => Ok(b.to_string()),
         _ => Err(Error::invalid(field, "must be a string, number or boolean")),
     }
@@ -187,6 +192,7 @@ mod tests {
             "$or[0][status][$ne]=01&$or[1][currency]=USD"
         );
         assert_eq!(qs(r#"{"note":"a b&c=d"}"#)?, "note=a%20b%26c%3Dd");
+        assert_eq!(qs(r#"{"tranDate":{"$lt":1e+21}}"#)?, "tranDate[$lt]=1e%2B21");
         Ok(())
     }
 
@@ -209,5 +215,6 @@ mod tests {
         assert_eq!(field(qs(r#"{"$or":[{"$or":[]}]}"#)), "query.$or[0].$or");
         assert_eq!(field(qs(r#"{"a":null}"#)), "query.a");
         assert_eq!(field(qs(r#"{"a":{"$in":"x"}}"#)), "query.a.$in");
+        assert_eq!(field(qs(r#"{"a":{"$in":[]}}"#)), "query.a.$in");
     }
 }

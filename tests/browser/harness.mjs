@@ -23,7 +23,7 @@ async function boot() {
   const list = await (await fetch("/__suites.json")).json();
   const modules = [];
   for (const file of list) modules.push({ file, module: await import(`/tests/${file}`) });
-  const tests = collectTests(modules);
+  const tests = collectTests(modules, "browser");
   const byName = new Map(tests.map((t) => [t.name, t]));
   let passed = 0;
   let failed = 0;

@@ -34,12 +34,18 @@ export async function runTest(test, ctx, timeoutMs = 60000) {
   }
 }
 
+/** Runtimes a test may name in its optional `runtimes` field. */
+export const RUNTIMES = ["node", "browser", "workerd"];
+
 /**
  * Flattens `[{ file, module }]` into `[{ name, fn, file }]`, rejecting malformed or duplicate
  * tests. Tests marked `last: true` (they change process-wide state if the SDK is buggy, e.g. a
  * leaked clock offset) run after all others, so a failure there cannot cascade.
+ * A test with `runtimes: ["node", "workerd"]` runs only there: when `runtime` is given, the
+ * others are left out (no `runtimes` = every runtime).
  */
-export function collectTests(modules) {
+export function collectTests(modules, runtime) {
+  if (runtime !== undefined && !RUNTIMES.includes(runtime)) throw new Error(`collectTests: unknown runtime ${JSON.stringify(runtime)}`);
   const out = [];
   const names = new Set();
   for (const { file, module } of modules) {
@@ -48,7 +54,11 @@ export function collectTests(modules) {
     for (const t of list) {
       if (!t || typeof t.name !== "string" || typeof t.fn !== "function") throw new Error(`${file}: malformed test entry`);
       if (names.has(t.name)) throw new Error(`${file}: duplicate test name ${JSON.stringify(t.name)}`);
+      if (t.runtimes !== undefined && (!Array.isArray(t.runtimes) || t.runtimes.length === 0 || t.runtimes.some((r) => !RUNTIMES.includes(r)))) {
+        throw new Error(`${file}: test ${JSON.stringify(t.name)}: runtimes must be a non-empty subset of ${JSON.stringify(RUNTIMES)}`);
+      }
       names.add(t.name);
+      if (runtime !== undefined && t.runtimes && !t.runtimes.includes(runtime)) continue;
       out.push({ name: t.name, fn: t.fn, file, last: !!t.last });
     }
   }

@@ -11,7 +11,7 @@ import { suites } from "./suites.gen.mjs";
 let tests;
 let loadError;
 try {
-  tests = collectTests(suites);
+  tests = collectTests(suites, "workerd");
 } catch (e) {
   loadError = formatError(e);
 }
