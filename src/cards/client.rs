@@ -52,23 +52,7 @@ impl CardsConfig {
         client_id: &str,
         client_secret: &str,
     ) -> Result<Self, Error> {
-        let base_url = match (base_url, environment) {
-            (Some(url), None) => validate::base_url("config.baseUrl", url)?,
-            (None, Some("sandbox")) => SANDBOX_URL.to_owned(),
-            (None, Some("production")) => PRODUCTION_URL.to_owned(),
-            (None, Some(_)) => {
-                return Err(Error::invalid(
-                    "config.environment",
-                    "must be \"sandbox\" or \"production\"",
-                ))
-            }
-            _ => {
-                return Err(Error::invalid(
-                    "config.baseUrl",
-                    "give exactly one of baseUrl or environment",
-                ))
-            }
-        };
+        let base_url = validate::origin(base_url, environment, SANDBOX_URL, PRODUCTION_URL)?;
         validate::header_token("config.clientId", client_id, 256)?;
         if client_secret.is_empty() {
             return Err(Error::invalid("config.clientSecret", "is required"));

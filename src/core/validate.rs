@@ -46,6 +46,32 @@ fn is_ipv4_loopback(host: &str) -> bool {
         })
 }
 
+/// The API origin from exactly one of `base_url` / `environment` (`"sandbox"` or `"production"`).
+pub fn origin(
+    base_url: Option<&str>,
+    environment: Option<&str>,
+    sandbox: &str,
+    production: &str,
+) -> Result<String, Error> {
+    match (base_url, environment) {
+        (Some(url), None) => base_url_checked(url),
+        (None, Some("sandbox")) => Ok(sandbox.to_owned()),
+        (None, Some("production")) => Ok(production.to_owned()),
+        (None, Some(_)) => Err(Error::invalid(
+            "config.environment",
+            "must be \"sandbox\" or \"production\"",
+        )),
+        _ => Err(Error::invalid(
+            "config.baseUrl",
+            "give exactly one of baseUrl or environment",
+        )),
+    }
+}
+
+fn base_url_checked(url: &str) -> Result<String, Error> {
+    base_url("config.baseUrl", url)
+}
+
 /// A value that travels in a header: 1..=max visible ASCII characters.
 pub fn header_token(field: &str, value: &str, max: usize) -> Result<(), Error> {
     if value.is_empty() || value.len() > max || !value.bytes().all(|b| (0x21..=0x7e).contains(&b)) {

@@ -108,15 +108,9 @@ impl JsCardsClient {
             &convert::string(config, "clientId", "config.clientId")?,
             &convert::string(config, "clientSecret", "config.clientSecret")?,
         )?;
-        if let Some(n) = convert::opt_uint(config, "maxRetries", "config.maxRetries", 10)? {
-            settings.max_retries = n as u32;
-        }
-        if let Some(ms) = convert::opt_uint(config, "timeoutMs", "config.timeoutMs", 600_000)? {
-            if ms == 0 {
-                return Err(Error::invalid("config.timeoutMs", "must be greater than 0"));
-            }
-            settings.timeout_ms = ms;
-        }
+        let transport = convert::transport_settings(config)?;
+        settings.max_retries = transport.max_retries.unwrap_or(settings.max_retries);
+        settings.timeout_ms = transport.timeout_ms.unwrap_or(settings.timeout_ms);
         let cache = get(config, "tokenCache");
         let cache = if cache.is_undefined() || cache.is_null() {
             None
@@ -128,9 +122,7 @@ impl JsCardsClient {
                 "must be an object with get() and set(token) methods",
             ));
         };
-        let sender = PlatformSender {
-            fetch: convert::opt_function(config, "fetch", "config.fetch")?,
-        };
+        let sender = transport.sender;
         Ok(JsCardsClient {
             inner: Rc::new(Client::new(settings, sender, JsTokenCache(cache))),
         })

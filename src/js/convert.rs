@@ -95,6 +95,33 @@ pub fn opt_function(obj: &JsValue, name: &str, field: &str) -> Result<Option<Fun
         .map_err(|_| Error::invalid(field, "must be a function"))
 }
 
+/// The transport settings every client config shares: `maxRetries`, `timeoutMs`, `fetch`.
+pub struct TransportSettings {
+    /// `maxRetries`, 0–10.
+    pub max_retries: Option<u32>,
+    /// `timeoutMs`, 1–600000.
+    pub timeout_ms: Option<u64>,
+    /// The sender, with the caller's `fetch` if any.
+    pub sender: crate::transport::PlatformSender,
+}
+
+/// Reads [`TransportSettings`] from a client config.
+pub fn transport_settings(config: &JsValue) -> Result<TransportSettings, Error> {
+    let max_retries = opt_uint(config, "maxRetries", "config.maxRetries", 10)?.map(|n| n as u32);
+    let timeout_ms = opt_uint(config, "timeoutMs", "config.timeoutMs", 600_000)?;
+    if timeout_ms == Some(0) {
+        return Err(Error::invalid("config.timeoutMs", "must be greater than 0"));
+    }
+    let sender = crate::transport::PlatformSender {
+        fetch: opt_function(config, "fetch", "config.fetch")?,
+    };
+    Ok(TransportSettings {
+        max_retries,
+        timeout_ms,
+        sender,
+    })
+}
+
 /// The `signal` of a request-options bag.
 pub fn signal(opts: &JsValue) -> Result<Cancel, Error> {
     let v = get(opts, "signal");
@@ -164,7 +191,9 @@ pub fn params(value: &JsValue, field: &str) -> Result<Json, Error> {
         return Err(Error::invalid(field, "must be an object"));
     }
     let text = stringify_params(value).map_err(|e| match get(&e, "path").as_string() {
-        Some(path) if !path.is_empty() => Error::invalid(format!("{field}.{path}"), fetch_message(&e)),
+        Some(path) if !path.is_empty() => {
+            Error::invalid(format!("{field}.{path}"), fetch_message(&e))
+        }
         _ => Error::invalid(field, fetch_message(&e)),
     })?;
     Json::parse(&text).ok_or_else(|| Error::invalid(field, "cannot be serialized to JSON"))

@@ -60,18 +60,10 @@ impl JsStoredValueClient {
             convert::opt_string(config, "environment", "config.environment")?.as_deref(),
             &convert::string(config, "apiKey", "config.apiKey")?,
         )?;
-        if let Some(n) = convert::opt_uint(config, "maxRetries", "config.maxRetries", 10)? {
-            settings.max_retries = n as u32;
-        }
-        if let Some(ms) = convert::opt_uint(config, "timeoutMs", "config.timeoutMs", 600_000)? {
-            if ms == 0 {
-                return Err(Error::invalid("config.timeoutMs", "must be greater than 0"));
-            }
-            settings.timeout_ms = ms;
-        }
-        let sender = PlatformSender {
-            fetch: convert::opt_function(config, "fetch", "config.fetch")?,
-        };
+        let transport = convert::transport_settings(config)?;
+        settings.max_retries = transport.max_retries.unwrap_or(settings.max_retries);
+        settings.timeout_ms = transport.timeout_ms.unwrap_or(settings.timeout_ms);
+        let sender = transport.sender;
         Ok(JsStoredValueClient {
             inner: Rc::new(Client::new(settings, sender)),
         })

@@ -37,23 +37,7 @@ impl StoredValueConfig {
         environment: Option<&str>,
         api_key: &str,
     ) -> Result<Self, Error> {
-        let base_url = match (base_url, environment) {
-            (Some(url), None) => validate::base_url("config.baseUrl", url)?,
-            (None, Some("sandbox")) => SANDBOX_URL.to_owned(),
-            (None, Some("production")) => PRODUCTION_URL.to_owned(),
-            (None, Some(_)) => {
-                return Err(Error::invalid(
-                    "config.environment",
-                    "must be \"sandbox\" or \"production\"",
-                ))
-            }
-            _ => {
-                return Err(Error::invalid(
-                    "config.baseUrl",
-                    "give exactly one of baseUrl or environment",
-                ))
-            }
-        };
+        let base_url = validate::origin(base_url, environment, SANDBOX_URL, PRODUCTION_URL)?;
         if api_key.is_empty() || api_key.len() > 512 || api_key.chars().any(char::is_control) {
             return Err(Error::invalid(
                 "config.apiKey",

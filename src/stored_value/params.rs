@@ -316,7 +316,10 @@ pub fn prepare(op: Op, params: &Json) -> Result<Prepared, Error> {
             }
             if let Some(n) = p.string("cardNumber")? {
                 if !(12..=19).contains(&n.len()) || !n.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(Error::invalid("params.cardNumber", "must be 12 to 19 digits"));
+                    return Err(Error::invalid(
+                        "params.cardNumber",
+                        "must be 12 to 19 digits",
+                    ));
                 }
                 parts.push(format!("cardNumber={}", percent_encode(n)));
             }

@@ -192,7 +192,10 @@ mod tests {
             "$or[0][status][$ne]=01&$or[1][currency]=USD"
         );
         assert_eq!(qs(r#"{"note":"a b&c=d"}"#)?, "note=a%20b%26c%3Dd");
-        assert_eq!(qs(r#"{"tranDate":{"$lt":1e+21}}"#)?, "tranDate[$lt]=1e%2B21");
+        assert_eq!(
+            qs(r#"{"tranDate":{"$lt":1e+21}}"#)?,
+            "tranDate[$lt]=1e%2B21"
+        );
         Ok(())
     }
 
