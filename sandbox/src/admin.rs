@@ -1,7 +1,8 @@
 //! Sandbox-only control API under `/__sandbox` (no auth, plain JSON):
 //! tenants, clock offsets, fault injection, stats and health, for the
 //! envelope API (`/__sandbox/envelope/*`) and the stored-value API
-//! (`/__sandbox/stored-value/*`).
+//! (`/__sandbox/stored-value/*`). The Cards API has its own under
+//! `/__sandbox/cards/*` (see `cards::admin`), reusing [`parse_fault_fields`].
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -143,7 +144,9 @@ fn parse_fault(body: &Map<String, Value>) -> Result<(String, u64, Fault), Reject
 }
 
 /// [`parse_fault`] with a bare message as error.
-fn parse_fault_fields(body: &Map<String, Value>) -> Result<(String, u64, Fault), &'static str> {
+pub(crate) fn parse_fault_fields(
+    body: &Map<String, Value>,
+) -> Result<(String, u64, Fault), &'static str> {
     let path = body
         .get("path")
         .and_then(Value::as_str)

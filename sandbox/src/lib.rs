@@ -14,6 +14,7 @@
 //! or run the `seismic-sandbox` binary and read its `ready` line.
 
 mod admin;
+mod cards;
 pub(crate) mod common;
 mod envelope;
 mod stored_value;
@@ -54,13 +55,30 @@ pub struct Config {
     /// API key of the default stored-value (gift card) merchant; clients
     /// send it base64-encoded as `Authorization: Bearer …`.
     pub stored_value_api_key: String,
+    /// `clientId` of the default Cards program.
+    pub cards_client_id: String,
+    /// `clientSecret` of the default Cards program.
+    pub cards_client_secret: String,
+    /// Parent (partner) account id of the default Cards program.
+    pub cards_parent_account_id: String,
+    /// Master merchant account id of the default Cards program (its USD
+    /// wallet starts with $100,000.00).
+    pub cards_merchant_id: String,
+    /// Budget BIN id of the default Cards program.
+    pub cards_default_bin_id: String,
+    /// Webhook signing secret of the default Cards program.
+    pub cards_webhook_secret: String,
+    /// Port of the PCI card widget listener (its own origin); `0` picks a
+    /// free port.
+    pub widget_port: u16,
 }
 
 impl Config {
-    /// Loopback, ephemeral port, random keys (`sbx_env_<hex>`,
-    /// `sbx_env_noaccess_<hex>`, `sbx_sv_<hex>`) and a $10,000.00 master
-    /// balance.
+    /// Loopback, ephemeral ports, random keys (`sbx_env_<hex>`,
+    /// `sbx_env_noaccess_<hex>`, `sbx_sv_<hex>`), a $10,000.00 master
+    /// balance and a random Cards program (`sbx_cards_<hex>`).
     pub fn random() -> Self {
+        let cards = cards::state::Credentials::random();
         Self {
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
@@ -69,6 +87,13 @@ impl Config {
             envelope_no_access_key: random::id::<16>("sbx_env_noaccess_"),
             envelope_master_balance_cents: DEFAULT_MASTER_BALANCE_CENTS,
             stored_value_api_key: random::id::<16>("sbx_sv_"),
+            cards_client_id: cards.client_id,
+            cards_client_secret: cards.client_secret,
+            cards_parent_account_id: cards.parent_account_id,
+            cards_merchant_id: cards.merchant_id,
+            cards_default_bin_id: cards.default_bin_id,
+            cards_webhook_secret: cards.webhook_secret,
+            widget_port: 0,
         }
     }
 }
@@ -82,22 +107,35 @@ pub struct Running {
     /// Base URL, e.g. `http://127.0.0.1:4010` (loopback when bound to an
     /// unspecified address).
     pub url: String,
+    /// Address of the PCI card widget listener.
+    pub widget_addr: SocketAddr,
+    /// Origin of the PCI card widget, e.g. `http://127.0.0.1:4011`.
+    pub widget_url: String,
     /// The configuration the server runs with.
     pub config: Config,
     stop: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
+    widget_stop: oneshot::Sender<()>,
+    widget_task: JoinHandle<std::io::Result<()>>,
 }
 
 impl Running {
     /// Stops accepting connections, lets in-flight requests finish and
-    /// waits for the server task.
+    /// waits for the server tasks (API and widget).
     pub async fn shutdown(self) -> std::io::Result<()> {
-        // The receiver only disappears once the server has already stopped.
+        // A receiver only disappears once its server has already stopped.
         let _ = self.stop.send(());
-        match self.task.await {
-            Ok(result) => result,
-            Err(error) => Err(std::io::Error::other(error)),
+        let _ = self.widget_stop.send(());
+        let main = self.task.await;
+        let widget = self.widget_task.await;
+        for result in [main, widget] {
+            match result {
+                Ok(Ok(())) => {}
+                Ok(Err(error)) => return Err(error),
+                Err(error) => return Err(std::io::Error::other(error)),
+            }
         }
+        Ok(())
     }
 }
 
@@ -108,6 +146,8 @@ pub(crate) struct AppState {
     pub envelope: Registry,
     /// Stored-value API tenants (merchants).
     pub stored_value: stored_value::state::Registry,
+    /// Cards API programs.
+    pub cards: cards::state::Registry,
 }
 
 impl AppState {
@@ -142,6 +182,17 @@ fn state_from(config: &Config) -> AppState {
             std::time::SystemTime::now(),
         ),
     );
+    state.cards.insert(cards::state::Program::new(
+        cards::state::Credentials {
+            client_id: config.cards_client_id.clone(),
+            client_secret: config.cards_client_secret.clone(),
+            parent_account_id: config.cards_parent_account_id.clone(),
+            merchant_id: config.cards_merchant_id.clone(),
+            default_bin_id: config.cards_default_bin_id.clone(),
+            webhook_secret: config.cards_webhook_secret.clone(),
+        },
+        cards::state::Settings::default(),
+    ));
     state
 }
 
@@ -155,7 +206,9 @@ fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .merge(envelope::router())
         .merge(stored_value::router())
+        .merge(cards::router())
         .merge(admin::router())
+        .merge(cards::admin::router())
         .fallback(fallback)
         .layer(common::cors::layer())
         .layer(axum::middleware::from_fn_with_state(
@@ -163,6 +216,36 @@ fn router(state: Arc<AppState>) -> Router {
             common::stamp::stamp,
         ))
         .with_state(state)
+}
+
+/// The widget server: its own origin, no CORS, stamped like the API.
+fn widget_router(state: Arc<AppState>) -> Router {
+    cards::widget::router()
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            common::stamp::stamp,
+        ))
+        .with_state(state)
+}
+
+/// Serves `app` on `listener` until `stopped` fires (a dropped sender
+/// does not stop it).
+fn serve(
+    listener: TcpListener,
+    app: Router,
+    stopped: oneshot::Receiver<()>,
+) -> JoinHandle<std::io::Result<()>> {
+    tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                // A dropped `Running` must not stop the server: only an
+                // explicit `shutdown` does.
+                if stopped.await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+            })
+            .await
+    })
 }
 
 /// The URL clients should use for a bound address.
@@ -175,30 +258,33 @@ fn url_for(addr: SocketAddr) -> String {
     format!("http://{}", SocketAddr::new(ip, addr.port()))
 }
 
-/// Binds `config.host:config.port`, spawns the server on the current tokio
-/// runtime and returns as soon as it is accepting connections.
+/// Binds `config.host:config.port` (and `config.widget_port` for the card
+/// widget), spawns the servers on the current tokio runtime and returns as
+/// soon as they are accepting connections.
 pub async fn start(config: Config) -> std::io::Result<Running> {
     let listener = TcpListener::bind(SocketAddr::new(config.host, config.port)).await?;
     let addr = listener.local_addr()?;
-    let app = router(Arc::new(state_from(&config)));
+    let widget_listener =
+        TcpListener::bind(SocketAddr::new(config.host, config.widget_port)).await?;
+    let widget_addr = widget_listener.local_addr()?;
+    let state = Arc::new(state_from(&config));
+    let widget_url = url_for(widget_addr);
+    // Only set here, right after creation: it cannot be set already.
+    let _ = state.cards.widget_origin.set(widget_url.clone());
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                // A dropped `Running` must not stop the server: only an
-                // explicit `shutdown` does.
-                if stopped.await.is_err() {
-                    std::future::pending::<()>().await;
-                }
-            })
-            .await
-    });
+    let task = serve(listener, router(Arc::clone(&state)), stopped);
+    let (widget_stop, widget_stopped) = oneshot::channel::<()>();
+    let widget_task = serve(widget_listener, widget_router(state), widget_stopped);
     Ok(Running {
         addr,
         url: url_for(addr),
+        widget_addr,
+        widget_url,
         config,
         stop,
         task,
+        widget_stop,
+        widget_task,
     })
 }
 

@@ -26,16 +26,26 @@ Options (each also read from the environment variable shown; flags win):
                                   [SEISMIC_SANDBOX_ENVELOPE_MASTER_BALANCE]
   --stored-value-api-key K        Default stored-value merchant API key
                                   [SEISMIC_SANDBOX_STORED_VALUE_API_KEY]
+  --cards-client-id ID            Default Cards program [SEISMIC_SANDBOX_CARDS_CLIENT_ID]
+  --cards-client-secret S         [SEISMIC_SANDBOX_CARDS_CLIENT_SECRET]
+  --cards-parent-account-id ID    [SEISMIC_SANDBOX_CARDS_PARENT_ACCOUNT_ID]
+  --cards-merchant-id ID          Master merchant account ($100,000.00 USD wallet)
+                                  [SEISMIC_SANDBOX_CARDS_MERCHANT_ID]
+  --cards-default-bin-id ID       [SEISMIC_SANDBOX_CARDS_DEFAULT_BIN_ID]
+  --cards-webhook-secret S        [SEISMIC_SANDBOX_CARDS_WEBHOOK_SECRET]
+  --widget-port P                 Card widget port, its own origin; 0 = ephemeral
+                                  [SEISMIC_SANDBOX_WIDGET_PORT] (default 0)
   -h, --help                      Print this help
 
 Unset keys are random. On start, one JSON line is printed to stdout:
   {\"event\":\"ready\",\"url\":...,\"envelope\":{\"apiKey\":...,\"encryptionKey\":...,\"noAccessApiKey\":...},
-   \"storedValue\":{\"apiKey\":...}}
+   \"storedValue\":{\"apiKey\":...},\"cards\":{\"clientId\":...,\"clientSecret\":...,\"parentAccountId\":...,
+   \"merchantId\":...,\"defaultBinId\":...,\"webhookSecret\":...,\"widgetOrigin\":...}}
 ";
 
 /// Options that can be given as a flag or an environment variable:
 /// (flag name, environment variable).
-const OPTIONS: [(&str, &str); 7] = [
+const OPTIONS: [(&str, &str); 14] = [
     ("host", "SEISMIC_SANDBOX_HOST"),
     ("port", "SEISMIC_SANDBOX_PORT"),
     ("envelope-api-key", "SEISMIC_SANDBOX_ENVELOPE_API_KEY"),
@@ -55,13 +65,29 @@ const OPTIONS: [(&str, &str); 7] = [
         "stored-value-api-key",
         "SEISMIC_SANDBOX_STORED_VALUE_API_KEY",
     ),
+    ("cards-client-id", "SEISMIC_SANDBOX_CARDS_CLIENT_ID"),
+    ("cards-client-secret", "SEISMIC_SANDBOX_CARDS_CLIENT_SECRET"),
+    (
+        "cards-parent-account-id",
+        "SEISMIC_SANDBOX_CARDS_PARENT_ACCOUNT_ID",
+    ),
+    ("cards-merchant-id", "SEISMIC_SANDBOX_CARDS_MERCHANT_ID"),
+    (
+        "cards-default-bin-id",
+        "SEISMIC_SANDBOX_CARDS_DEFAULT_BIN_ID",
+    ),
+    (
+        "cards-webhook-secret",
+        "SEISMIC_SANDBOX_CARDS_WEBHOOK_SECRET",
+    ),
+    ("widget-port", "SEISMIC_SANDBOX_WIDGET_PORT"),
 ];
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
 enum Command {
     Help,
-    Run(Config),
+    Run(Box<Config>),
 }
 
 /// Parses flags (`--name value` or `--name=value`) over environment values.
@@ -123,8 +149,33 @@ fn parse_args(
                 })?;
             }
             "stored-value-api-key" => config.stored_value_api_key = value,
+            "cards-client-id" => config.cards_client_id = value,
+            "cards-client-secret" => config.cards_client_secret = value,
+            "cards-parent-account-id" => config.cards_parent_account_id = value,
+            "cards-merchant-id" => config.cards_merchant_id = value,
+            "cards-default-bin-id" => config.cards_default_bin_id = value,
+            "cards-webhook-secret" => config.cards_webhook_secret = value,
+            "widget-port" => {
+                config.widget_port = value
+                    .parse()
+                    .map_err(|_| format!("--widget-port: not a port number: {value}"))?;
+            }
             _ => {}
         }
+    }
+    let cards = [
+        ("cards-client-id", &config.cards_client_id),
+        ("cards-client-secret", &config.cards_client_secret),
+        ("cards-parent-account-id", &config.cards_parent_account_id),
+        ("cards-merchant-id", &config.cards_merchant_id),
+        ("cards-default-bin-id", &config.cards_default_bin_id),
+        ("cards-webhook-secret", &config.cards_webhook_secret),
+    ];
+    if let Some((name, _)) = cards.iter().find(|(_, value)| value.trim().is_empty()) {
+        return Err(format!("--{name} must not be empty"));
+    }
+    if config.cards_parent_account_id == config.cards_merchant_id {
+        return Err("the Cards parent account and merchant ids must differ".to_owned());
     }
     if config.envelope_api_key == config.envelope_no_access_key {
         return Err("the API key and the no-access key must differ".to_owned());
@@ -132,7 +183,7 @@ fn parse_args(
     if config.stored_value_api_key.is_empty() {
         return Err("the stored-value API key must not be empty".to_owned());
     }
-    Ok(Command::Run(config))
+    Ok(Command::Run(Box::new(config)))
 }
 
 /// A 32-byte key from 64 hex digits or base64.
@@ -153,12 +204,20 @@ fn parse_key(text: &str) -> Option<[u8; 32]> {
 fn ready_line(running: &Running) -> String {
     let quote = |text: &str| serde_json::Value::from(text).to_string();
     format!(
-        "{{\"event\":\"ready\",\"url\":{},\"envelope\":{{\"apiKey\":{},\"encryptionKey\":{},\"noAccessApiKey\":{}}},\"storedValue\":{{\"apiKey\":{}}}}}",
+        "{{\"event\":\"ready\",\"url\":{},\"envelope\":{{\"apiKey\":{},\"encryptionKey\":{},\"noAccessApiKey\":{}}},\"storedValue\":{{\"apiKey\":{}}},\
+         \"cards\":{{\"clientId\":{},\"clientSecret\":{},\"parentAccountId\":{},\"merchantId\":{},\"defaultBinId\":{},\"webhookSecret\":{},\"widgetOrigin\":{}}}}}",
         quote(&running.url),
         quote(&running.config.envelope_api_key),
         quote(&STANDARD.encode(running.config.envelope_encryption_key)),
         quote(&running.config.envelope_no_access_key),
         quote(&running.config.stored_value_api_key),
+        quote(&running.config.cards_client_id),
+        quote(&running.config.cards_client_secret),
+        quote(&running.config.cards_parent_account_id),
+        quote(&running.config.cards_merchant_id),
+        quote(&running.config.cards_default_bin_id),
+        quote(&running.config.cards_webhook_secret),
+        quote(&running.widget_url),
     )
 }
 
@@ -177,8 +236,17 @@ fn credentials_block(running: &Running) -> String {
          Stored-value (gift card) API ({url}/v2)\n\
          \x20 API key:           {sv_key} (send as Authorization: Bearer {sv_bearer})\n\
          \n\
+         Seismic Cards API ({url}/v1, header x-access-token)\n\
+         \x20 clientId:          {cards_id}\n\
+         \x20 clientSecret:      {cards_secret}\n\
+         \x20 parentAccountId:   {cards_parent}\n\
+         \x20 merchantId:        {cards_merchant}\n\
+         \x20 defaultBinId:      {cards_bin}\n\
+         \x20 webhookSecret:     {cards_webhook}\n\
+         \x20 Card widget:       {widget}\n\
+         \n\
          Admin: {url}/__sandbox/health, POST {url}/__sandbox/envelope/tenants,\n\
-         \x20      POST {url}/__sandbox/stored-value/tenants\n\
+         \x20      POST {url}/__sandbox/stored-value/tenants, POST {url}/__sandbox/cards/tenants\n\
          Press Ctrl+C to stop.\n",
         url = running.url,
         key = config.envelope_api_key,
@@ -187,6 +255,13 @@ fn credentials_block(running: &Running) -> String {
         balance = format_cents(config.envelope_master_balance_cents),
         sv_key = config.stored_value_api_key,
         sv_bearer = STANDARD.encode(&config.stored_value_api_key),
+        cards_id = config.cards_client_id,
+        cards_secret = config.cards_client_secret,
+        cards_parent = config.cards_parent_account_id,
+        cards_merchant = config.cards_merchant_id,
+        cards_bin = config.cards_default_bin_id,
+        cards_webhook = config.cards_webhook_secret,
+        widget = running.widget_url,
     )
 }
 
@@ -220,7 +295,7 @@ async fn main() -> ExitCode {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        Ok(Command::Run(config)) => config,
+        Ok(Command::Run(config)) => *config,
         Err(message) => {
             eprintln!("seismic-sandbox: {message}\n\n{USAGE}");
             return ExitCode::from(2);
@@ -269,7 +344,7 @@ mod tests {
         match parse_args(args(list), |var| {
             env.iter().find(|(k, _)| k == var).map(|(_, v)| v.clone())
         })? {
-            Command::Run(config) => Ok(config),
+            Command::Run(config) => Ok(*config),
             Command::Help => Err("help".to_owned()),
         }
     }
@@ -295,6 +370,37 @@ mod tests {
         let config = run(&["--stored-value-api-key", "sv-flag"], &[]);
         let config = config.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(config.stored_value_api_key, "sv-flag");
+    }
+
+    #[test]
+    fn cards_options() {
+        let config = run(
+            &["--cards-client-id", "cid", "--widget-port=4011"],
+            &[
+                ("SEISMIC_SANDBOX_CARDS_CLIENT_ID", "env-cid"),
+                ("SEISMIC_SANDBOX_CARDS_CLIENT_SECRET", "env-secret"),
+                ("SEISMIC_SANDBOX_CARDS_PARENT_ACCOUNT_ID", "parent"),
+                ("SEISMIC_SANDBOX_CARDS_MERCHANT_ID", "merchant"),
+                ("SEISMIC_SANDBOX_CARDS_DEFAULT_BIN_ID", "123"),
+                ("SEISMIC_SANDBOX_CARDS_WEBHOOK_SECRET", "whsec_x"),
+                ("SEISMIC_SANDBOX_WIDGET_PORT", "5011"),
+            ],
+        );
+        let config = config.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(config.cards_client_id, "cid");
+        assert_eq!(config.cards_client_secret, "env-secret");
+        assert_eq!(config.cards_parent_account_id, "parent");
+        assert_eq!(config.cards_merchant_id, "merchant");
+        assert_eq!(config.cards_default_bin_id, "123");
+        assert_eq!(config.cards_webhook_secret, "whsec_x");
+        assert_eq!(config.widget_port, 4011);
+        assert!(run(&["--widget-port", "70000"], &[]).is_err());
+        assert!(run(&["--cards-client-secret="], &[]).is_err());
+        assert!(run(
+            &["--cards-parent-account-id=a", "--cards-merchant-id=a"],
+            &[]
+        )
+        .is_err());
     }
 
     #[test]
@@ -338,9 +444,27 @@ mod tests {
             ready["storedValue"],
             serde_json::json!({ "apiKey": running.config.stored_value_api_key })
         );
+        assert_eq!(
+            ready["cards"],
+            serde_json::json!({
+                "clientId": running.config.cards_client_id,
+                "clientSecret": running.config.cards_client_secret,
+                "parentAccountId": running.config.cards_parent_account_id,
+                "merchantId": running.config.cards_merchant_id,
+                "defaultBinId": running.config.cards_default_bin_id,
+                "webhookSecret": running.config.cards_webhook_secret,
+                "widgetOrigin": running.widget_url,
+            })
+        );
+        assert_ne!(running.widget_url, running.url);
         let envelope_at = line.find("\"envelope\"");
         let stored_value_at = line.find("\"storedValue\"");
+        let cards_at = line.find("\"cards\"");
         assert!(envelope_at < stored_value_at, "{line}");
+        assert!(stored_value_at < cards_at, "{line}");
+        let client_id_at = line.find("\"clientId\"");
+        let widget_at = line.find("\"widgetOrigin\"");
+        assert!(client_id_at < widget_at, "{line}");
         assert!(credentials_block(&running).contains(&running.config.stored_value_api_key));
         running.shutdown().await.unwrap_or_else(|e| panic!("{e}"));
     }
