@@ -103,9 +103,24 @@ fn stream(cmd: &mut Command, label: &str, tally: &mut Tally, parse: impl Fn(&str
 fn count(text: &str, label: &str) -> u64 {
     text.split(';')
         .find_map(|part| {
-            part.trim()
-                .strip_suffix(label.trim())
-                .and_then(|n| n.trim().parse().ok())
+            // "ok. 20 passed" → the number just before the label.
+            let number = part
+                .trim()
+                .strip_suffix(label.trim())?
+                .split_whitespace()
+                .last()?;
+            number.parse().ok()
         })
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_cargo_test_summaries() {
+        let line =
+            "ok. 41 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s";
+        assert_eq!(super::count(line, " passed"), 41);
+        assert_eq!(super::count(line, " failed"), 2);
+    }
 }
