@@ -99,7 +99,15 @@ export function mountCardWidgetImpl(element, options, widgetUrl) {
 
   const sendToken = async () => {
     try {
-      if (!current || (current.exp !== undefined && current.exp - Date.now() < EXPIRY_MARGIN_MS)) current = await fetchToken();
+      if (!current || (current.exp !== undefined && current.exp - Date.now() < EXPIRY_MARGIN_MS)) {
+        try {
+          current = await fetchToken();
+        } catch (e) {
+          // An endpoint that handed out a stale token (a cache, a slow hop) gets one more ask.
+          if (e?.code !== "token_expired") throw e;
+          current = await fetchToken();
+        }
+      }
       if (disposed || !iframe?.contentWindow) return;
       // The exact widget origin: the token can reach nothing else.
       iframe.contentWindow.postMessage({ type: "seismic-widget:init", token: current.token, style: options.style }, origin);

@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import { join, resolve, sep, extname } from "node:path";
 import nacl from "tweetnacl";
 import { chromium } from "playwright-core";
+import { pathToFileURL } from "node:url";
 import { formatError } from "./shared/harness.mjs";
+import assert from "./shared/assert.mjs";
 import { makePynaclVectors, pynacl, pythonPath, INTEROP_PAYLOADS } from "./interop/pynacl.mjs";
 import { pkgDir, outDir, sandboxConfig, listSuites, relFromTests, testFilter, checkPkgDir, Reporter, withTimeout, TESTS_DIR, REPO_ROOT } from "./runner-common.mjs";
 
@@ -27,12 +29,24 @@ const TYPES = {
   ".css": "text/css",
 };
 
-/** Static server: /pkg/ -> package dir, /tests/ -> tests dir, /node_modules/ -> repo node_modules. */
-function startServer(suiteList) {
+/**
+ * Static server: /pkg/ -> package dir, /tests/ -> tests dir, /node_modules/ -> repo node_modules,
+ * plus the exact paths of `routes` ((req, res, hookEnv) => void, from tests/browser/*.runner.mjs).
+ */
+function startServer(suiteList, routes = {}, hookEnv = {}) {
   const roots = { "/pkg/": dir, "/tests/": TESTS_DIR, "/node_modules/": join(REPO_ROOT, "node_modules") };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");
     const path = decodeURIComponent(url.pathname);
+    if (Object.hasOwn(routes, path)) {
+      Promise.resolve()
+        .then(() => routes[path](req, res, hookEnv))
+        .catch((e) => {
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+          res.end(`runner route ${path} failed: ${formatError(e)}`);
+        });
+      return;
+    }
     if (path === "/favicon.ico") {
       res.writeHead(204);
       return res.end();
@@ -84,15 +98,28 @@ async function main() {
     reporter.record({ name: "load package (browser entry)", ok: false, error: missing });
     return;
   }
-  const { sandboxUrl, noAccessKey } = sandboxConfig();
+  const { sandboxUrl, noAccessKey, widgetOrigin } = sandboxConfig();
   console.log(`sandbox: ${sandboxUrl || "(SEISMIC_SANDBOX_URL not set)"}`);
   const python = pythonPath();
   const vectors = await makePynaclVectors(python);
   console.log(vectors.error ? `PyNaCl: ${vectors.error}` : `PyNaCl ${vectors.version}: ${vectors.pynacl.length} vectors for the page`);
 
   const suites = [...listSuites("shared", ".suite.mjs"), ...listSuites("browser", ".suite.mjs")].map(relFromTests);
-  const server = await startServer(suites);
+  // Runner hooks (tests/browser/*.runner.mjs): extra server routes and checks driven from Node
+  // with their own pages (e.g. the card widget on a second origin).
+  const hooks = [];
+  for (const file of listSuites("browser", ".runner.mjs")) {
+    try {
+      hooks.push({ file: relFromTests(file), module: await import(pathToFileURL(file).href) });
+    } catch (e) {
+      reporter.record({ name: `load ${relFromTests(file)}`, ok: false, error: formatError(e) });
+    }
+  }
+  const hookEnv = { sandboxUrl, widgetOrigin, pkgDir: dir, outDir: outDir("browser"), assert };
+  const routes = Object.assign({}, ...hooks.map((h) => h.module.routes || {}));
+  const server = await startServer(suites, routes, hookEnv);
   const origin = `http://127.0.0.1:${server.address().port}`;
+  hookEnv.origin = origin;
   console.log(`static server: ${origin}`);
   const profile = mkdtempSync(join(tmpdir(), "seismic-chromium-"));
   let context;
@@ -134,7 +161,7 @@ async function main() {
       return;
     }
     const keep = testFilter();
-    const cfg = { sandboxUrl, noAccessKey, vectors, timeoutMs: 60000 };
+    const cfg = { sandboxUrl, noAccessKey, widgetOrigin, vectors, timeoutMs: 60000 };
     for (const name of state.names.filter(keep)) {
       const r = await withTimeout(
         page.evaluate(({ name, cfg }) => window.__seismic.run(name, cfg), { name, cfg }),
@@ -168,6 +195,20 @@ async function main() {
         reporter.record({ name: "browser interop: PyNaCl and tweetnacl (Node) open envelopes sealed in the page", ok: true, ms: Date.now() - started });
       } catch (e) {
         reporter.record({ name: "browser interop: PyNaCl and tweetnacl (Node) open envelopes sealed in the page", ok: false, ms: Date.now() - started, error: formatError(e) });
+      }
+    }
+
+    hookEnv.context = context;
+    for (const hook of hooks) {
+      for (const check of (hook.module.checks || []).filter((c) => keep(c.name))) {
+        const started = Date.now();
+        try {
+          if (!widgetOrigin && /widget/i.test(check.name)) throw new Error("SEISMIC_SANDBOX_WIDGET_ORIGIN is not set (the sandbox's widget origin; GET /__sandbox/health does not tell it)");
+          await withTimeout(Promise.resolve().then(() => check.run(hookEnv)), 90000, check.name);
+          reporter.record({ name: check.name, ok: true, ms: Date.now() - started });
+        } catch (e) {
+          reporter.record({ name: check.name, ok: false, ms: Date.now() - started, error: formatError(e) });
+        }
       }
     }
 

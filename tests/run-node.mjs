@@ -27,7 +27,7 @@ async function main() {
     reporter.record({ name: "load package (node entry)", ok: false, error: formatError(e) });
     return;
   }
-  const { sandboxUrl, noAccessKey } = sandboxConfig();
+  const { sandboxUrl, noAccessKey, widgetOrigin } = sandboxConfig();
   console.log(`sandbox: ${sandboxUrl || "(SEISMIC_SANDBOX_URL not set)"}`);
   const python = pythonPath();
   const vectors = await makePynaclVectors(python);
@@ -48,10 +48,13 @@ async function main() {
     sdk,
     sandboxUrl,
     noAccessKey,
+    widgetOrigin,
     assert,
     runtime: "node",
     vectors,
-    node: { pkgDir: dir, python, repoRoot: REPO_ROOT },
+    // `import` lets shared suites load Node built-ins in their node-only tests (a static or
+    // literal dynamic import would break the workerd bundle and the page).
+    node: { pkgDir: dir, python, repoRoot: REPO_ROOT, import: (specifier) => import(specifier) },
   };
   let current = "";
   for (const t of tests) {

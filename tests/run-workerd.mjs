@@ -6,7 +6,9 @@
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, basename } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Miniflare } from "miniflare";
+import assert from "./shared/assert.mjs";
 import { formatError } from "./shared/harness.mjs";
 import { makePynaclVectors, pythonPath } from "./interop/pynacl.mjs";
 import { createTenant, addFault, getStats } from "./shared/sandbox.mjs";
@@ -32,6 +34,14 @@ function stageTree() {
   });
   lines.push(`export const suites = [${suites.map((f, i) => `{ file: ${JSON.stringify(basename(f))}, module: s${i} }`).join(", ")}];`);
   writeFileSync(join(root, "tests", "workerd", "suites.gen.mjs"), lines.join("\n") + "\n");
+  // Extra worker routes (tests/workerd/*.routes.mjs) for the checks driven from Node.
+  const routeFiles = listSuites("workerd", ".routes.mjs");
+  const routeLines = routeFiles.map((file, i) => {
+    cpSync(file, join(root, "tests", "workerd", basename(file)));
+    return `import * as r${i} from ${JSON.stringify(`./${basename(file)}`)};`;
+  });
+  routeLines.push(`export const routeModules = [${routeFiles.map((_, i) => `r${i}`).join(", ")}];`);
+  writeFileSync(join(root, "tests", "workerd", "routes.gen.mjs"), routeLines.join("\n") + "\n");
   return root;
 }
 
@@ -86,7 +96,7 @@ async function main() {
     reporter.record({ name: "load package (workerd entry)", ok: false, error: missing });
     return;
   }
-  const { sandboxUrl, noAccessKey } = sandboxConfig();
+  const { sandboxUrl, noAccessKey, widgetOrigin } = sandboxConfig();
   console.log(`sandbox: ${sandboxUrl || "(SEISMIC_SANDBOX_URL not set)"}`);
   const vectors = await makePynaclVectors(pythonPath());
   console.log(vectors.error ? `PyNaCl: ${vectors.error}` : `PyNaCl ${vectors.version}: ${vectors.pynacl.length} vectors for the worker`);
@@ -103,7 +113,7 @@ async function main() {
         { type: "CompiledWasm", include: ["**/*.wasm"] },
       ],
       compatibilityDate: COMPAT_DATE,
-      bindings: { SANDBOX_URL: sandboxUrl || "", NOACCESS_KEY: noAccessKey || "", TEST_TIMEOUT_MS: "60000" },
+      bindings: { SANDBOX_URL: sandboxUrl || "", NOACCESS_KEY: noAccessKey || "", WIDGET_ORIGIN: widgetOrigin || "", TEST_TIMEOUT_MS: "60000" },
     });
     await mf.ready;
     const listRes = await mf.dispatchFetch("http://worker.test/list");
@@ -115,6 +125,32 @@ async function main() {
     const keep = testFilter();
     // First, while the isolate is fresh: no state left behind by other tests can mask or cause a hang.
     if (keep("workerd: concurrent requests share one module-scope EnvelopeClient without hanging")) await concurrencyCheck(mf, sandboxUrl);
+    // Checks driven from Node against the worker's extra routes (tests/workerd/*.checks.mjs).
+    const env = {
+      sandboxUrl,
+      widgetOrigin,
+      pkgDir: dir,
+      assert,
+      dispatch: (path, init, ms = 30000) => withTimeout(mf.dispatchFetch(`http://worker.test${path}`, init), ms, `dispatchFetch ${path}`),
+    };
+    for (const file of listSuites("workerd", ".checks.mjs")) {
+      let checks;
+      try {
+        ({ checks } = await import(pathToFileURL(file).href));
+      } catch (e) {
+        reporter.record({ name: `load ${basename(file)}`, ok: false, error: formatError(e) });
+        continue;
+      }
+      for (const check of checks.filter((c) => keep(c.name))) {
+        const started = Date.now();
+        try {
+          await withTimeout(Promise.resolve().then(() => check.run(env)), 90000, check.name);
+          reporter.record({ name: check.name, ok: true, ms: Date.now() - started });
+        } catch (e) {
+          reporter.record({ name: check.name, ok: false, ms: Date.now() - started, error: formatError(e) });
+        }
+      }
+    }
     for (const name of list.names.filter(keep)) {
       const r = await post(mf, `/run?name=${encodeURIComponent(name)}`, { vectors }, 90000).catch((e) => ({ name, ok: false, ms: 0, error: formatError(e) }));
       reporter.record(r);

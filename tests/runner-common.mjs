@@ -22,6 +22,8 @@ export function sandboxConfig() {
   return {
     sandboxUrl: (process.env.SEISMIC_SANDBOX_URL || "").replace(/\/+$/, "") || undefined,
     noAccessKey: process.env.SEISMIC_SANDBOX_NOACCESS_KEY || undefined,
+    // The sandbox's second (PCI widget) origin; the Cards widget tests need it.
+    widgetOrigin: (process.env.SEISMIC_SANDBOX_WIDGET_ORIGIN || "").replace(/\/+$/, "") || undefined,
   };
 }
 

@@ -33,7 +33,7 @@ async function boot() {
     async run(name, cfg) {
       const t = byName.get(name);
       if (!t) return { name, ok: false, ms: 0, error: `no such test ${name}` };
-      const ctx = { sdk, assert, runtime: "browser", sandboxUrl: cfg.sandboxUrl, noAccessKey: cfg.noAccessKey, vectors: cfg.vectors };
+      const ctx = { sdk, assert, runtime: "browser", sandboxUrl: cfg.sandboxUrl, noAccessKey: cfg.noAccessKey, widgetOrigin: cfg.widgetOrigin, vectors: cfg.vectors };
       const r = await runTest(t, ctx, cfg.timeoutMs || 60000);
       r.ok ? passed++ : failed++;
       log(`${r.ok ? "ok  " : "FAIL"} ${String(r.ms).padStart(6)} ms  ${r.name}${r.ok ? "" : "\n      " + r.error.split("\n")[0]}`, r.ok ? "ok" : "fail");

@@ -2,10 +2,14 @@
 // this file, the shared suites and the package into one temp tree:
 //   <tmp>/pkg/workerd.js   <tmp>/tests/shared/*.mjs   <tmp>/tests/workerd/{worker,suites.gen}.mjs
 // Routes:  GET /list · POST /run?name=… (body { vectors }) · POST /concurrent (body { apiKey, encryptionKey, tag })
+// plus the routes exported by tests/workerd/*.routes.mjs (`export const routes = { "/path":
+// (request, env, { sdk, formatError }) => Response }`), for checks the runner drives from outside
+// (tests/workerd/*.checks.mjs): module-scope state there lives as long as the isolate.
 import * as sdk from "../../pkg/workerd.js";
 import assert from "../shared/assert.mjs";
 import { runTest, collectTests, formatError } from "../shared/harness.mjs";
 import { suites } from "./suites.gen.mjs";
+import { routeModules } from "./routes.gen.mjs";
 
 // Module scope: no randomness, timers or I/O here (workerd forbids them outside a request).
 let tests;
@@ -15,6 +19,8 @@ try {
 } catch (e) {
   loadError = formatError(e);
 }
+
+const extraRoutes = Object.assign({}, ...routeModules.map((m) => m.routes || {}));
 
 /** One EnvelopeClient shared by every request of the isolate (per tenant), created lazily. */
 const sharedClients = new Map();
@@ -40,6 +46,7 @@ export default {
         runtime: "workerd",
         sandboxUrl: env.SANDBOX_URL || undefined,
         noAccessKey: env.NOACCESS_KEY || undefined,
+        widgetOrigin: env.WIDGET_ORIGIN || undefined,
         vectors: body.vectors,
       };
       return json(await runTest(t, ctx, Number(env.TEST_TIMEOUT_MS || 60000)));
@@ -63,6 +70,14 @@ export default {
         return json({ ok: true, ms: Date.now() - started, balance, created, topped });
       } catch (e) {
         return json({ ok: false, ms: Date.now() - started, error: formatError(e) });
+      }
+    }
+    const route = extraRoutes[url.pathname];
+    if (route) {
+      try {
+        return await route(request, env, { sdk, formatError });
+      } catch (e) {
+        return json({ ok: false, error: formatError(e) }, 500);
       }
     }
     return json({ error: "not found" }, 404);
