@@ -63,6 +63,14 @@ impl Sandbox {
                 "SEISMIC_SANDBOX_ENVELOPE_KEY",
                 s(&self.ready["envelope"]["encryptionKey"]),
             ),
+            (
+                "SEISMIC_SANDBOX_STORED_VALUE_API_KEY",
+                s(&self.ready["storedValue"]["apiKey"]),
+            ),
+            (
+                "SEISMIC_SANDBOX_WIDGET_ORIGIN",
+                s(&self.ready["cards"]["widgetOrigin"]),
+            ),
         ]
     }
 }
