@@ -62,6 +62,21 @@ pub fn run() -> Result<()> {
             }
         });
     }
+    // The demo is the front door: it must keep working, so it runs here too.
+    step("demo walkthrough (www/demo/walkthrough.mjs)");
+    let demo = Command::new("node")
+        .arg(root().join("www/demo/walkthrough.mjs"))
+        .envs(sandbox.env())
+        .env("SEISMIC_PKG_DIR", &pkg)
+        .stdout(Stdio::null())
+        .status();
+    match demo {
+        Ok(s) if s.success() => tally.passed += 1,
+        other => {
+            tally.failed += 1;
+            tally.broken.push(format!("demo walkthrough: {other:?}"));
+        }
+    }
     drop(sandbox);
 
     println!("\n{} passed, {} failed", tally.passed, tally.failed);
