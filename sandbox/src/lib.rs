@@ -17,6 +17,7 @@ mod admin;
 mod cards;
 pub(crate) mod common;
 mod envelope;
+mod orchestration;
 mod stored_value;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -71,14 +72,30 @@ pub struct Config {
     /// Port of the PCI card widget listener (its own origin); `0` picks a
     /// free port.
     pub widget_port: u16,
+    /// Owner email of the default Orchestration tenant.
+    pub orchestration_email: String,
+    /// Owner password of the default Orchestration tenant (MFA not
+    /// enrolled).
+    pub orchestration_password: String,
+    /// Org API key of the default Orchestration tenant (`Api-Key` header).
+    pub orchestration_api_key: String,
+    /// Org id of the default Orchestration tenant (KYB approved).
+    pub orchestration_org_id: String,
 }
 
 impl Config {
     /// Loopback, ephemeral ports, random keys (`sbx_env_<hex>`,
     /// `sbx_env_noaccess_<hex>`, `sbx_sv_<hex>`), a $10,000.00 master
-    /// balance and a random Cards program (`sbx_cards_<hex>`).
+    /// balance, a random Cards program (`sbx_cards_<hex>`) and a random
+    /// Orchestration tenant (`seismic_sandbox_…` key).
     pub fn random() -> Self {
         let cards = cards::state::Credentials::random();
+        let (
+            orchestration_email,
+            orchestration_password,
+            orchestration_api_key,
+            orchestration_org_id,
+        ) = orchestration::tenants::random_identity();
         Self {
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
@@ -94,6 +111,10 @@ impl Config {
             cards_default_bin_id: cards.default_bin_id,
             cards_webhook_secret: cards.webhook_secret,
             widget_port: 0,
+            orchestration_email,
+            orchestration_password,
+            orchestration_api_key,
+            orchestration_org_id,
         }
     }
 }
@@ -148,6 +169,8 @@ pub(crate) struct AppState {
     pub stored_value: stored_value::state::Registry,
     /// Cards API programs.
     pub cards: cards::state::Registry,
+    /// Orchestration API users, orgs and everything they own.
+    pub orchestration: orchestration::state::Registry,
 }
 
 impl AppState {
@@ -193,6 +216,18 @@ fn state_from(config: &Config) -> AppState {
         },
         cards::state::Settings::default(),
     ));
+    // The registry is empty, so the default tenant cannot collide.
+    let _ = orchestration::tenants::create(
+        &state.orchestration,
+        orchestration::state::Settings::default(),
+        true,
+        (
+            config.orchestration_email.clone(),
+            config.orchestration_password.clone(),
+            config.orchestration_api_key.clone(),
+            config.orchestration_org_id.clone(),
+        ),
+    );
     state
 }
 
@@ -209,6 +244,8 @@ fn router(state: Arc<AppState>) -> Router {
         .merge(cards::router())
         .merge(admin::router())
         .merge(cards::admin::router())
+        .merge(orchestration::router())
+        .merge(orchestration::admin::router())
         .fallback(fallback)
         .layer(common::cors::layer())
         .layer(axum::middleware::from_fn_with_state(

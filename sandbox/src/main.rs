@@ -35,17 +35,21 @@ Options (each also read from the environment variable shown; flags win):
   --cards-webhook-secret S        [SEISMIC_SANDBOX_CARDS_WEBHOOK_SECRET]
   --widget-port P                 Card widget port, its own origin; 0 = ephemeral
                                   [SEISMIC_SANDBOX_WIDGET_PORT] (default 0)
+  --orchestration-email E         Default Orchestration owner [SEISMIC_SANDBOX_ORCHESTRATION_EMAIL]
+  --orchestration-password P      At least 10 characters [SEISMIC_SANDBOX_ORCHESTRATION_PASSWORD]
+  --orchestration-api-key K       Default org Api-Key [SEISMIC_SANDBOX_ORCHESTRATION_API_KEY]
   -h, --help                      Print this help
 
 Unset keys are random. On start, one JSON line is printed to stdout:
   {\"event\":\"ready\",\"url\":...,\"envelope\":{\"apiKey\":...,\"encryptionKey\":...,\"noAccessApiKey\":...},
    \"storedValue\":{\"apiKey\":...},\"cards\":{\"clientId\":...,\"clientSecret\":...,\"parentAccountId\":...,
-   \"merchantId\":...,\"defaultBinId\":...,\"webhookSecret\":...,\"widgetOrigin\":...}}
+   \"merchantId\":...,\"defaultBinId\":...,\"webhookSecret\":...,\"widgetOrigin\":...},
+   \"orchestration\":{\"email\":...,\"password\":...,\"apiKey\":...,\"orgId\":...}}
 ";
 
 /// Options that can be given as a flag or an environment variable:
 /// (flag name, environment variable).
-const OPTIONS: [(&str, &str); 14] = [
+const OPTIONS: [(&str, &str); 17] = [
     ("host", "SEISMIC_SANDBOX_HOST"),
     ("port", "SEISMIC_SANDBOX_PORT"),
     ("envelope-api-key", "SEISMIC_SANDBOX_ENVELOPE_API_KEY"),
@@ -81,6 +85,15 @@ const OPTIONS: [(&str, &str); 14] = [
         "SEISMIC_SANDBOX_CARDS_WEBHOOK_SECRET",
     ),
     ("widget-port", "SEISMIC_SANDBOX_WIDGET_PORT"),
+    ("orchestration-email", "SEISMIC_SANDBOX_ORCHESTRATION_EMAIL"),
+    (
+        "orchestration-password",
+        "SEISMIC_SANDBOX_ORCHESTRATION_PASSWORD",
+    ),
+    (
+        "orchestration-api-key",
+        "SEISMIC_SANDBOX_ORCHESTRATION_API_KEY",
+    ),
 ];
 
 /// What the command line asks for.
@@ -160,6 +173,9 @@ fn parse_args(
                     .parse()
                     .map_err(|_| format!("--widget-port: not a port number: {value}"))?;
             }
+            "orchestration-email" => config.orchestration_email = value,
+            "orchestration-password" => config.orchestration_password = value,
+            "orchestration-api-key" => config.orchestration_api_key = value,
             _ => {}
         }
     }
@@ -183,6 +199,18 @@ fn parse_args(
     if config.stored_value_api_key.is_empty() {
         return Err("the stored-value API key must not be empty".to_owned());
     }
+    let email = &config.orchestration_email;
+    if !email.contains('@') || email.chars().any(char::is_whitespace) {
+        return Err(format!(
+            "--orchestration-email: not an email address: {email}"
+        ));
+    }
+    if config.orchestration_password.chars().count() < 10 {
+        return Err("--orchestration-password must be at least 10 characters".to_owned());
+    }
+    if config.orchestration_api_key.trim().is_empty() {
+        return Err("--orchestration-api-key must not be empty".to_owned());
+    }
     Ok(Command::Run(Box::new(config)))
 }
 
@@ -205,7 +233,8 @@ fn ready_line(running: &Running) -> String {
     let quote = |text: &str| serde_json::Value::from(text).to_string();
     format!(
         "{{\"event\":\"ready\",\"url\":{},\"envelope\":{{\"apiKey\":{},\"encryptionKey\":{},\"noAccessApiKey\":{}}},\"storedValue\":{{\"apiKey\":{}}},\
-         \"cards\":{{\"clientId\":{},\"clientSecret\":{},\"parentAccountId\":{},\"merchantId\":{},\"defaultBinId\":{},\"webhookSecret\":{},\"widgetOrigin\":{}}}}}",
+         \"cards\":{{\"clientId\":{},\"clientSecret\":{},\"parentAccountId\":{},\"merchantId\":{},\"defaultBinId\":{},\"webhookSecret\":{},\"widgetOrigin\":{}}},\
+         \"orchestration\":{{\"email\":{},\"password\":{},\"apiKey\":{},\"orgId\":{}}}}}",
         quote(&running.url),
         quote(&running.config.envelope_api_key),
         quote(&STANDARD.encode(running.config.envelope_encryption_key)),
@@ -218,6 +247,10 @@ fn ready_line(running: &Running) -> String {
         quote(&running.config.cards_default_bin_id),
         quote(&running.config.cards_webhook_secret),
         quote(&running.widget_url),
+        quote(&running.config.orchestration_email),
+        quote(&running.config.orchestration_password),
+        quote(&running.config.orchestration_api_key),
+        quote(&running.config.orchestration_org_id),
     )
 }
 
@@ -245,8 +278,15 @@ fn credentials_block(running: &Running) -> String {
          \x20 webhookSecret:     {cards_webhook}\n\
          \x20 Card widget:       {widget}\n\
          \n\
+         Seismic Orchestration API ({url}/api/v0, header Api-Key)\n\
+         \x20 email:             {orch_email}\n\
+         \x20 password:          {orch_password}\n\
+         \x20 apiKey:            {orch_key}\n\
+         \x20 orgId:             {orch_org}\n\
+         \n\
          Admin: {url}/__sandbox/health, POST {url}/__sandbox/envelope/tenants,\n\
-         \x20      POST {url}/__sandbox/stored-value/tenants, POST {url}/__sandbox/cards/tenants\n\
+         \x20      POST {url}/__sandbox/stored-value/tenants, POST {url}/__sandbox/cards/tenants,\n\
+         \x20      POST {url}/__sandbox/orchestration/tenants\n\
          Press Ctrl+C to stop.\n",
         url = running.url,
         key = config.envelope_api_key,
@@ -262,6 +302,10 @@ fn credentials_block(running: &Running) -> String {
         cards_bin = config.cards_default_bin_id,
         cards_webhook = config.cards_webhook_secret,
         widget = running.widget_url,
+        orch_email = config.orchestration_email,
+        orch_password = config.orchestration_password,
+        orch_key = config.orchestration_api_key,
+        orch_org = config.orchestration_org_id,
     )
 }
 
@@ -424,6 +468,15 @@ mod tests {
         assert!(run(&["--envelope-encryption-key", "short"], &[]).is_err());
         assert_eq!(run(&["--help"], &[]), Err("help".to_owned()));
         assert!(run(&["--stored-value-api-key="], &[]).is_err());
+        assert!(run(&["--orchestration-email", "nobody"], &[]).is_err());
+        assert!(run(&["--orchestration-password", "short"], &[]).is_err());
+        let config = run(
+            &["--orchestration-api-key", "seismic_sandbox_fixed"],
+            &[("SEISMIC_SANDBOX_ORCHESTRATION_EMAIL", "ops@example.com")],
+        );
+        let config = config.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(config.orchestration_api_key, "seismic_sandbox_fixed");
+        assert_eq!(config.orchestration_email, "ops@example.com");
     }
 
     #[tokio::test]
@@ -462,6 +515,16 @@ mod tests {
         let cards_at = line.find("\"cards\"");
         assert!(envelope_at < stored_value_at, "{line}");
         assert!(stored_value_at < cards_at, "{line}");
+        assert_eq!(
+            ready["orchestration"],
+            serde_json::json!({
+                "email": running.config.orchestration_email,
+                "password": running.config.orchestration_password,
+                "apiKey": running.config.orchestration_api_key,
+                "orgId": running.config.orchestration_org_id,
+            })
+        );
+        assert!(cards_at < line.find("\"orchestration\""), "{line}");
         let client_id_at = line.find("\"clientId\"");
         let widget_at = line.find("\"widgetOrigin\"");
         assert!(client_id_at < widget_at, "{line}");

@@ -1,0 +1,228 @@
+//! Sandbox-only control API of the Orchestration simulation under
+//! `/__sandbox/orchestration` (no auth, plain JSON, errors as
+//! `{"error": ...}`): tenants, stats, the request log, injected faults and
+//! a TOTP code generator.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::{json, Map, Value};
+
+use super::state::{Registry, Settings};
+use super::tenants;
+use super::time::now_ms;
+use super::totp;
+use super::BASE;
+use crate::common::json_error::{json, plain};
+use crate::common::lock;
+use crate::AppState;
+
+/// Default and largest `limit` of the log endpoint.
+const DEFAULT_LOG_LIMIT: usize = 100;
+
+/// Routes of the Orchestration admin API.
+pub(crate) fn router() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/__sandbox/orchestration/tenants", post(create_tenant))
+        .route("/__sandbox/orchestration/stats", get(stats))
+        .route("/__sandbox/orchestration/log", get(log))
+        .route("/__sandbox/orchestration/faults", post(add_faults))
+        .route("/__sandbox/orchestration/totp", post(totp_code))
+}
+
+/// An admin error answered as `{"error": message}`.
+#[derive(Debug)]
+struct Rejection(StatusCode, String);
+
+impl Rejection {
+    /// 400 with `message`.
+    fn bad_request(message: impl Into<String>) -> Self {
+        Self(StatusCode::BAD_REQUEST, message.into())
+    }
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        plain(self.0, &self.1)
+    }
+}
+
+/// Parses an admin body; an empty body counts as `{}`.
+fn parse_object(body: &[u8]) -> Result<Map<String, Value>, Rejection> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Map::new());
+    }
+    match serde_json::from_slice(body) {
+        Ok(Value::Object(map)) => Ok(map),
+        _ => Err(Rejection::bad_request("body must be a JSON object")),
+    }
+}
+
+/// An optional integer setting within `range`.
+fn setting(
+    body: &Map<String, Value>,
+    name: &str,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<u64, Rejection> {
+    match body.get(name) {
+        None | Some(Value::Null) => Ok(default),
+        Some(value) => value
+            .as_u64()
+            .filter(|value| range.contains(value))
+            .ok_or_else(|| {
+                Rejection::bad_request(format!(
+                    "{name} must be an integer from {} to {}",
+                    range.start(),
+                    range.end()
+                ))
+            }),
+    }
+}
+
+/// The org named by `orgId` must exist.
+fn known_org(registry: &Registry, org_id: Option<&str>) -> Result<String, Rejection> {
+    let org_id = org_id.ok_or_else(|| Rejection::bad_request("orgId is required"))?;
+    if lock(&registry.store).orgs.contains_key(org_id) {
+        Ok(org_id.to_owned())
+    } else {
+        Err(Rejection(StatusCode::NOT_FOUND, "unknown org".into()))
+    }
+}
+
+/// `POST /__sandbox/orchestration/tenants {accessTtlSeconds?,
+/// refreshTtlSeconds?, quoteDelayMs?, quoteTtlMs?, kycDelayMs?,
+/// kybApproved?}` → `{email, password, apiKey, orgId, userId}`.
+async fn create_tenant(
+    State(app): State<Arc<AppState>>,
+    body: Bytes,
+) -> Result<Response, Rejection> {
+    let body = parse_object(&body)?;
+    let defaults = Settings::default();
+    let settings = Settings {
+        access_ttl_secs: setting(
+            &body,
+            "accessTtlSeconds",
+            defaults.access_ttl_secs,
+            1..=31_536_000,
+        )?,
+        refresh_ttl_secs: setting(
+            &body,
+            "refreshTtlSeconds",
+            defaults.refresh_ttl_secs,
+            1..=31_536_000,
+        )?,
+        quote_delay_ms: setting(&body, "quoteDelayMs", defaults.quote_delay_ms, 0..=600_000)?,
+        quote_ttl_ms: setting(&body, "quoteTtlMs", defaults.quote_ttl_ms, 1..=86_400_000)?,
+        kyc_delay_ms: setting(&body, "kycDelayMs", defaults.kyc_delay_ms, 0..=600_000)?,
+    };
+    let kyb_approved = match body.get("kybApproved") {
+        None | Some(Value::Null) => true,
+        Some(Value::Bool(flag)) => *flag,
+        Some(_) => return Err(Rejection::bad_request("kybApproved must be a boolean")),
+    };
+    let credentials = tenants::create(
+        &app.orchestration,
+        settings,
+        kyb_approved,
+        tenants::random_identity(),
+    )
+    .map_err(Rejection::bad_request)?;
+    Ok(json(
+        StatusCode::OK,
+        &json!({
+            "email": credentials.email,
+            "password": credentials.password,
+            "apiKey": credentials.api_key,
+            "orgId": credentials.org_id,
+            "userId": credentials.user_id,
+        }),
+    ))
+}
+
+/// `GET /__sandbox/orchestration/stats?orgId=` →
+/// `{requests, refreshCalls, loginCalls}`.
+async fn stats(
+    State(app): State<Arc<AppState>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, Rejection> {
+    let registry = &app.orchestration;
+    let org_id = known_org(registry, query.get("orgId").map(String::as_str))?;
+    let mut store = lock(&registry.store);
+    let activity = store.activity_mut(&org_id);
+    Ok(json(
+        StatusCode::OK,
+        &json!({
+            "requests": activity.requests,
+            "refreshCalls": activity.refresh_calls,
+            "loginCalls": activity.login_calls,
+        }),
+    ))
+}
+
+/// `GET /__sandbox/orchestration/log?orgId=&limit=` → the most recent
+/// requests, oldest first: `[{method, path, query, authHeader, body,
+/// status}]`.
+async fn log(
+    State(app): State<Arc<AppState>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, Rejection> {
+    let registry = &app.orchestration;
+    let org_id = known_org(registry, query.get("orgId").map(String::as_str))?;
+    let limit = match query.get("limit") {
+        None => DEFAULT_LOG_LIMIT,
+        Some(text) => text
+            .parse::<usize>()
+            .ok()
+            .filter(|limit| (1..=super::state::LOG_CAPACITY).contains(limit))
+            .ok_or_else(|| Rejection::bad_request("limit must be an integer from 1 to 1000"))?,
+    };
+    let mut store = lock(&registry.store);
+    let log = &store.activity_mut(&org_id).log;
+    let entries: Vec<Value> = log
+        .iter()
+        .skip(log.len().saturating_sub(limit))
+        .cloned()
+        .collect();
+    Ok(json(StatusCode::OK, &Value::Array(entries)))
+}
+
+/// `POST /__sandbox/orchestration/faults {orgId, path, status, count?,
+/// when?, retryAfter?}`; `path` may omit the `/api/v0` prefix.
+async fn add_faults(State(app): State<Arc<AppState>>, body: Bytes) -> Result<Response, Rejection> {
+    let body = parse_object(&body)?;
+    let registry = &app.orchestration;
+    let org_id = known_org(registry, body.get("orgId").and_then(Value::as_str))?;
+    let (path, count, fault) =
+        crate::admin::parse_fault_fields(&body).map_err(Rejection::bad_request)?;
+    let path = if path.starts_with(&format!("{BASE}/")) {
+        path
+    } else {
+        format!("{BASE}{path}")
+    };
+    let mut store = lock(&registry.store);
+    let queue = store.activity_mut(&org_id).faults.entry(path).or_default();
+    for _ in 0..count {
+        queue.push_back(fault.clone());
+    }
+    Ok(json(StatusCode::OK, &json!({ "ok": true })))
+}
+
+/// `POST /__sandbox/orchestration/totp {secret}` → `{code}`, the current
+/// code of a base32 secret.
+async fn totp_code(body: Bytes) -> Result<Response, Rejection> {
+    let body = parse_object(&body)?;
+    let secret = body
+        .get("secret")
+        .and_then(Value::as_str)
+        .and_then(totp::base32_decode)
+        .ok_or_else(|| Rejection::bad_request("secret must be a base32 string"))?;
+    let code = totp::code_now(&secret, now_ms() / 1000);
+    Ok(json(StatusCode::OK, &json!({ "code": code })))
+}
