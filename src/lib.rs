@@ -4,6 +4,7 @@
 pub mod cards;
 pub mod core;
 pub mod envelope;
+pub mod orchestration;
 pub mod stored_value;
 pub mod transport;
 

@@ -284,7 +284,7 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
             code: "empty_access_token".into(),
             message: "the OAuth exchange returned an empty access token twice (authorization code used or expired)".into(),
             request_id: None,
-            extra: vec![("httpStatus", Json::Number("200".into()))],
+            extra: vec![("httpStatus".to_owned(), Json::Number("200".into()))],
         }))
     }
 }
@@ -300,7 +300,10 @@ fn unexpected(res: &HttpResponse, what: &str) -> Error {
         code: "unexpected_response".into(),
         message: what.into(),
         request_id: res.header("x-request-id").map(str::to_owned),
-        extra: vec![("httpStatus", Json::Number(res.status.to_string()))],
+        extra: vec![(
+            "httpStatus".to_owned(),
+            Json::Number(res.status.to_string()),
+        )],
     })
 }
 
@@ -347,6 +350,9 @@ pub fn envelope_data(res: &HttpResponse) -> Result<String, Error> {
         code,
         message,
         request_id: res.header("x-request-id").map(str::to_owned),
-        extra: vec![("httpStatus", Json::Number(res.status.to_string()))],
+        extra: vec![(
+            "httpStatus".to_owned(),
+            Json::Number(res.status.to_string()),
+        )],
     }))
 }

@@ -68,6 +68,72 @@ pub fn parse_http_date_ms(text: &str) -> Option<i64> {
     Some((days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s) * 1000)
 }
 
+/// Parses an RFC 3339 timestamp (`2026-11-22T03:02:07Z`, fractions and `±hh:mm` offsets
+/// allowed) into milliseconds since the epoch.
+pub fn parse_rfc3339_ms(text: &str) -> Option<i64> {
+    let b = text.trim().as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let s = b.get(r)?;
+        s.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s.iter().fold(0i64, |a, d| a * 10 + i64::from(d - b'0')))
+    };
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let (y, mo, d, h, mi, s) = (
+        num(0..4)?,
+        num(5..7)?,
+        num(8..10)?,
+        num(11..13)?,
+        num(14..16)?,
+        num(17..19)?,
+    );
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
+        return None;
+    }
+    let mut i = 19;
+    let mut millis = 0i64;
+    if b.get(i) == Some(&b'.') {
+        let start = i + 1;
+        i = start;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        let frac = b.get(start..i)?;
+        if frac.is_empty() {
+            return None;
+        }
+        millis = frac
+            .iter()
+            .take(3)
+            .fold(0i64, |a, d| a * 10 + i64::from(d - b'0'))
+            * 10i64.pow(3 - frac.len().min(3) as u32);
+    }
+    let offset_min = match b.get(i..)? {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), rest @ ..] if rest.len() == 5 && rest[2] == b':' => {
+            let m = num(i + 1..i + 3)? * 60 + num(i + 4..i + 6)?;
+            if *sign == b'+' {
+                m
+            } else {
+                -m
+            }
+        }
+        _ => return None,
+    };
+    Some(
+        (days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - offset_min * 60) * 1000
+            + millis,
+    )
+}
+
 // Howard Hinnant's days-from-civil: days since 1970-01-01 of a proleptic Gregorian date.
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -121,6 +187,20 @@ mod tests {
             Some(1_795_316_527_000)
         );
         assert_eq!(parse_http_date_ms("yesterday"), None);
+        assert_eq!(
+            parse_rfc3339_ms("2026-11-22T03:02:07Z"),
+            Some(1_795_316_527_000)
+        );
+        assert_eq!(
+            parse_rfc3339_ms("2026-11-22T03:02:07.25Z"),
+            Some(1_795_316_527_250)
+        );
+        assert_eq!(
+            parse_rfc3339_ms("2026-11-22T04:02:07+01:00"),
+            Some(1_795_316_527_000)
+        );
+        assert_eq!(parse_rfc3339_ms("2026-11-22"), None);
+        assert_eq!(parse_rfc3339_ms("2026-13-22T03:02:07Z"), None);
         assert_eq!(parse_http_date_ms("Sun, 06 Foo 1994 08:49:37 GMT"), None);
     }
 }

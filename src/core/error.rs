@@ -44,6 +44,8 @@ pub enum ApiFamily {
     StoredValue,
     /// The Seismic Cards API (`CardsApiError`: code, message, httpStatus).
     Cards,
+    /// The Seismic Orchestration API (`ApiError`: status, code, message, extra body fields).
+    Orchestration,
 }
 
 /// A non-success answer from an API, after the client has read its body.
@@ -60,7 +62,7 @@ pub struct ApiError {
     /// The `X-Request-Id` response header, when present.
     pub request_id: Option<String>,
     /// Further fields of the API's error body, set on the JS error as they are.
-    pub extra: Vec<(&'static str, crate::core::json::Json)>,
+    pub extra: Vec<(String, crate::core::json::Json)>,
 }
 
 /// Every failure the SDK reports.

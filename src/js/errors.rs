@@ -66,6 +66,7 @@ pub fn to_js(e: Error) -> JsValue {
                 }
                 ApiFamily::StoredValue => "stored_value_api",
                 ApiFamily::Cards => "cards_api",
+                ApiFamily::Orchestration => "orchestration_api",
             };
             return make_error(kind, &api.message, &fields);
         }

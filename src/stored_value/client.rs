@@ -182,12 +182,12 @@ fn api_error(res: &HttpResponse) -> ApiError {
         message,
         request_id: res.header("x-request-id").map(str::to_owned),
         extra: vec![
-            ("code", code),
-            ("errorName", opt(field("name"))),
-            ("className", opt(field("className"))),
-            ("statusCode", opt(status_code)),
-            ("statusDescription", opt(status_description)),
-            ("data", data),
+            ("code".to_owned(), code),
+            ("errorName".to_owned(), opt(field("name"))),
+            ("className".to_owned(), opt(field("className"))),
+            ("statusCode".to_owned(), opt(status_code)),
+            ("statusDescription".to_owned(), opt(status_description)),
+            ("data".to_owned(), data),
         ],
     }
 }

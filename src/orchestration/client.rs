@@ -1,0 +1,303 @@
+//! The Orchestration client core: API key or bearer session, refresh-on-401 shared by every
+//! concurrent caller, refresh ahead of a known expiry, and the documented error envelope.
+
+use std::cell::Cell;
+
+use crate::core::encoding::percent_encode;
+use crate::core::error::{ApiError, ApiFamily, Error};
+use crate::core::json::Json;
+use crate::core::retry::RetryPolicy;
+use crate::core::validate;
+use crate::orchestration::session::{TokenPair, TokenStore};
+use crate::transport::{
+    Cancel, HttpRequest, HttpResponse, HttpSend, Transport, DEFAULT_TIMEOUT_MS,
+};
+
+/// `SeismicOrchestrationClient.sandbox()`.
+pub const SANDBOX_URL: &str = "https://orchestration.seismictest.net/api";
+/// `SeismicOrchestrationClient.production()`.
+pub const PRODUCTION_URL: &str = "https://orchestration.seismic.systems/api";
+
+/// Paths never answered by a refresh: refreshing against them loops or means nothing (the
+/// docs' list, plus `mfa/verify`, whose 401 is a wrong code, not an expired token).
+const NO_REFRESH: &[&str] = &[
+    "/v0/auth/login",
+    "/v0/auth/signup",
+    "/v0/auth/refresh",
+    "/v0/auth/logout",
+    "/v0/auth/mfa/verify",
+];
+const REFRESH_WAIT_MS: f64 = 15_000.0;
+const REFRESH_POLL_MS: u64 = 20;
+
+/// Where the API key comes from: fixed, or asked for on every request (rotation).
+pub type KeySource = Box<dyn Fn() -> Option<String>>;
+
+/// Settings of an [`OrchestrationClient`].
+pub struct OrchestrationConfig {
+    /// API root, e.g. `https://orchestration.seismic.systems/api`.
+    pub base_url: String,
+    /// Org API key: when it yields a key, `Api-Key` is sent and sessions are bypassed.
+    pub api_key: Option<KeySource>,
+    /// Called once when a refresh fails (after the store is cleared).
+    pub on_refresh_failed: Option<Box<dyn Fn()>>,
+    /// Retries after the first attempt (GET/PUT/DELETE only).
+    pub max_retries: u32,
+    /// Per-attempt timeout.
+    pub timeout_ms: u64,
+}
+
+impl OrchestrationConfig {
+    /// Settings for `base_url` (HTTPS, or http on loopback).
+    pub fn new(base_url: &str) -> Result<Self, Error> {
+        Ok(Self {
+            base_url: validate::base_url("config.baseUrl", base_url)?,
+            api_key: None,
+            on_refresh_failed: None,
+            max_retries: 2,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        })
+    }
+}
+
+/// Client of the Orchestration API.
+pub struct OrchestrationClient<S, T> {
+    transport: Transport<S>,
+    config: OrchestrationConfig,
+    store: T,
+    refreshing_since: Cell<Option<f64>>,
+}
+
+struct RefreshGuard<'a>(&'a Cell<Option<f64>>);
+
+impl Drop for RefreshGuard<'_> {
+    fn drop(&mut self) {
+        self.0.set(None);
+    }
+}
+
+impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
+    /// A client sending through `sender`, keeping sessions in `store`.
+    pub fn new(config: OrchestrationConfig, sender: S, store: T) -> Self {
+        let policy = RetryPolicy {
+            max_retries: config.max_retries,
+            ..RetryPolicy::default()
+        };
+        Self {
+            transport: Transport {
+                sender,
+                policy,
+                timeout_ms: config.timeout_ms,
+            },
+            config,
+            store,
+            refreshing_since: Cell::new(None),
+        }
+    }
+
+    /// The session store.
+    pub fn store(&self) -> &T {
+        &self.store
+    }
+
+    /// `method path` with `query` and a JSON `body`; returns the response body text.
+    pub async fn request(
+        &self,
+        method: &'static str,
+        path: &str,
+        query: &[(String, String)],
+        body: Option<&Json>,
+        cancel: &Cancel,
+    ) -> Result<String, Error> {
+        let key = self.config.api_key.as_ref().and_then(|k| k());
+        let refreshable = key.is_none() && !NO_REFRESH.contains(&path);
+        if refreshable {
+            if let Some(pair) = self.store.load().await? {
+                if pair.access_due(self.transport.sender.now_ms()) {
+                    // Known to expire soon: refresh first instead of spending a 401.
+                    let _ = self.refresh_shared(&pair.access_token, cancel).await;
+                }
+            }
+        }
+        let mut refreshed = false;
+        loop {
+            let bearer = match &key {
+                Some(_) => None,
+                None => self.store.load().await?.map(|p| p.access_token),
+            };
+            let auth = match (&key, &bearer) {
+                (Some(k), _) => Some(("Api-Key", k.clone())),
+                (None, Some(t)) => Some(("Authorization", format!("Bearer {t}"))),
+                (None, None) => None,
+            };
+            let res = self.send(method, path, query, body, auth, cancel).await?;
+            if res.status == 401 && refreshable && !refreshed {
+                refreshed = true;
+                if let Some(used) = &bearer {
+                    if self.refresh_shared(used, cancel).await.unwrap_or(false) {
+                        continue;
+                    }
+                }
+            }
+            return if res.is_success() {
+                Ok(res.body)
+            } else {
+                Err(Error::Api(api_error(&res)))
+            };
+        }
+    }
+
+    // One call with at most one credential header (never both: the server answers 400
+    // BothCredsProvided), retried per policy for GET/PUT/DELETE.
+    async fn send(
+        &self,
+        method: &'static str,
+        path: &str,
+        query: &[(String, String)],
+        body: Option<&Json>,
+        auth: Option<(&'static str, String)>,
+        cancel: &Cancel,
+    ) -> Result<HttpResponse, Error> {
+        let qs: Vec<String> = query
+            .iter()
+            .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+            .collect();
+        let url = if qs.is_empty() {
+            format!("{}{path}", self.config.base_url)
+        } else {
+            format!("{}{path}?{}", self.config.base_url, qs.join("&"))
+        };
+        let body_text = body.map(Json::to_json);
+        self.transport
+            .execute(cancel, matches!(method, "GET" | "PUT" | "DELETE"), || {
+                let mut headers = vec![("Accept", "application/json".to_owned())];
+                if let Some((name, value)) = &auth {
+                    headers.push((name, value.clone()));
+                }
+                if body_text.is_some() {
+                    headers.push(("Content-Type", "application/json".to_owned()));
+                }
+                Ok(HttpRequest {
+                    method,
+                    url: url.clone(),
+                    headers,
+                    body: body_text.clone(),
+                })
+            })
+            .await
+    }
+
+    /// One refresh for every caller that saw `used` fail: the first refreshes, the others
+    /// wait (polling the store, never awaiting another caller's future) and reuse its result.
+    /// `Ok(true)` when a newer access token is in the store.
+    async fn refresh_shared(&self, used: &str, cancel: &Cancel) -> Result<bool, Error> {
+        loop {
+            let current = self.store.load().await?;
+            match &current {
+                Some(pair) if pair.access_token != used => return Ok(true),
+                None => return Ok(false),
+                Some(_) => {}
+            }
+            let now = self.transport.sender.now_ms();
+            if let Some(since) = self.refreshing_since.get() {
+                if now - since < REFRESH_WAIT_MS {
+                    self.transport.sender.sleep(REFRESH_POLL_MS, cancel).await?;
+                    continue;
+                }
+            }
+            self.refreshing_since.set(Some(now));
+            let _guard = RefreshGuard(&self.refreshing_since);
+            let Some(pair) = current else {
+                return Ok(false);
+            };
+            return match self.refresh(&pair.refresh_token, cancel).await {
+                Ok(_) => Ok(true),
+                Err(e) => {
+                    self.store.clear().await?;
+                    if let Some(hook) = &self.config.on_refresh_failed {
+                        hook();
+                    }
+                    Err(e)
+                }
+            };
+        }
+    }
+
+    /// `POST /v0/auth/refresh`: spends `refresh_token` (it rotates) and stores the new pair.
+    pub async fn refresh(&self, refresh_token: &str, cancel: &Cancel) -> Result<TokenPair, Error> {
+        let body = Json::Object(vec![(
+            "refresh_token".into(),
+            Json::Str(refresh_token.to_owned()),
+        )]);
+        let res = self
+            .send("POST", "/v0/auth/refresh", &[], Some(&body), None, cancel)
+            .await?;
+        if !res.is_success() {
+            return Err(Error::Api(api_error(&res)));
+        }
+        self.store_pair(&res.body)
+            .await?
+            .ok_or_else(|| Error::invalid("response", "refresh returned no token pair"))
+    }
+
+    /// Stores the pair in a `login` / `mfa.verify` / `refresh` answer, if it holds one.
+    pub async fn store_pair(&self, text: &str) -> Result<Option<TokenPair>, Error> {
+        let pair = Json::parse(text).as_ref().and_then(TokenPair::from_json);
+        if let Some(p) = &pair {
+            self.store.save(p).await?;
+        }
+        Ok(pair)
+    }
+
+    /// `POST /v0/auth/logout` with `refresh_token` or the stored one, then clears the store.
+    pub async fn logout(
+        &self,
+        refresh_token: Option<String>,
+        cancel: &Cancel,
+    ) -> Result<String, Error> {
+        let token = match refresh_token {
+            Some(t) => Some(t),
+            None => self.store.load().await?.map(|p| p.refresh_token),
+        };
+        let body = Json::Object(
+            token
+                .map(|t| vec![("refresh_token".into(), Json::Str(t))])
+                .unwrap_or_default(),
+        );
+        let result = self
+            .request("POST", "/v0/auth/logout", &[], Some(&body), cancel)
+            .await;
+        self.store.clear().await?;
+        result
+    }
+}
+
+/// `{ ok: false, error: { code, message, …extra } }` → ApiError with the extra fields kept;
+/// an unreadable body gives code `Unknown` (and is not echoed).
+pub fn api_error(res: &HttpResponse) -> ApiError {
+    let error = Json::parse(&res.body).and_then(|b| b.get("error").cloned());
+    let code = error
+        .as_ref()
+        .and_then(|e| e.str_field("code"))
+        .unwrap_or("Unknown")
+        .to_owned();
+    let message = error
+        .as_ref()
+        .and_then(|e| e.str_field("message"))
+        .map_or_else(|| format!("HTTP {}", res.status), str::to_owned);
+    let extra = match error {
+        Some(Json::Object(fields)) => fields
+            .into_iter()
+            .filter(|(k, _)| k != "code" && k != "message")
+            .collect(),
+        _ => Vec::new(),
+    };
+    ApiError {
+        family: ApiFamily::Orchestration,
+        status: res.status,
+        code,
+        message,
+        request_id: res.header("x-request-id").map(str::to_owned),
+        extra,
+    }
+}
