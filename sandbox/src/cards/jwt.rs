@@ -2,12 +2,10 @@
 //! `GET /v1/cards/{id}/private-info/access-token`, verified by the widget
 //! server's `POST /card-data`.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use serde_json::{json, Value};
 
-use super::signing::{hmac_sha256, hmac_sha256_verify};
-use crate::common::random;
+pub(crate) use crate::common::jwt::TokenError;
+use crate::common::{jwt, random};
 
 /// What a widget token grants: one card of one account, until `exp`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,40 +20,18 @@ pub(crate) struct WidgetClaims {
     pub exp: i64,
 }
 
-/// Why a token was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TokenError {
-    /// Malformed, wrong algorithm, bad signature or missing claims.
-    Invalid,
-    /// Well signed but past `exp`.
-    Expired,
-}
-
 /// Signs `claims` (plus a random `jti`) with HS256 under `secret`.
 pub(crate) fn sign(secret: &[u8], claims: &WidgetClaims) -> String {
-    let header = json!({ "alg": "HS256", "typ": "JWT" });
-    let payload = json!({
-        "sub": claims.card_id,
-        "accountId": claims.account_id,
-        "iat": claims.iat,
-        "exp": claims.exp,
-        "jti": random::hex(&random::bytes::<16>()),
-    });
-    let signing_input = format!(
-        "{}.{}",
-        URL_SAFE_NO_PAD.encode(header.to_string()),
-        URL_SAFE_NO_PAD.encode(payload.to_string())
-    );
-    let signature = hmac_sha256(secret, signing_input.as_bytes());
-    format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature))
-}
-
-/// Decodes one base64url JSON segment.
-fn segment(text: &str) -> Result<Value, TokenError> {
-    let raw = URL_SAFE_NO_PAD
-        .decode(text)
-        .map_err(|_| TokenError::Invalid)?;
-    serde_json::from_slice(&raw).map_err(|_| TokenError::Invalid)
+    jwt::sign(
+        secret,
+        &json!({
+            "sub": claims.card_id,
+            "accountId": claims.account_id,
+            "iat": claims.iat,
+            "exp": claims.exp,
+            "jti": random::hex(&random::bytes::<16>()),
+        }),
+    )
 }
 
 /// Verifies signature, algorithm and expiry (`now_secs >= exp` is expired).
@@ -64,23 +40,7 @@ pub(crate) fn verify(
     token: &str,
     now_secs: i64,
 ) -> Result<WidgetClaims, TokenError> {
-    let mut parts = token.split('.');
-    let (Some(header), Some(payload), Some(signature), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(TokenError::Invalid);
-    };
-    let signature = URL_SAFE_NO_PAD
-        .decode(signature)
-        .map_err(|_| TokenError::Invalid)?;
-    let signing_input = &token[..header.len() + 1 + payload.len()];
-    if !hmac_sha256_verify(secret, signing_input.as_bytes(), &signature) {
-        return Err(TokenError::Invalid);
-    }
-    if segment(header)?.get("alg").and_then(Value::as_str) != Some("HS256") {
-        return Err(TokenError::Invalid);
-    }
-    let payload = segment(payload)?;
+    let payload = jwt::verify(secret, token)?;
     let text = |name: &str| {
         payload
             .get(name)
@@ -110,6 +70,9 @@ pub(crate) fn verify(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::common::jwt::segment;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
 
     fn claims(exp: i64) -> WidgetClaims {
         WidgetClaims {

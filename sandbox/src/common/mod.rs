@@ -4,6 +4,7 @@
 pub(crate) mod clock;
 pub(crate) mod cors;
 pub(crate) mod json_error;
+pub(crate) mod jwt;
 pub mod money;
 pub(crate) mod random;
 pub(crate) mod stamp;

@@ -1,12 +1,10 @@
 //! HS256 access tokens: `{sub, mfa_passed, iat, exp, jti}` signed with the
 //! registry's secret. Stateless — logout cannot revoke them.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use serde_json::{json, Value};
 
-use crate::cards::signing::{hmac_sha256, hmac_sha256_verify};
-use crate::common::random;
+pub(crate) use crate::common::jwt::TokenError;
+use crate::common::{jwt, random};
 
 /// What an access token says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,40 +19,18 @@ pub(crate) struct Claims {
     pub exp: i64,
 }
 
-/// Why a token was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TokenError {
-    /// Malformed, wrong algorithm, bad signature or missing claims.
-    Invalid,
-    /// Well signed but past `exp`.
-    Expired,
-}
-
 /// Signs `claims` (plus a random `jti`) under `secret`.
 pub(crate) fn sign(secret: &[u8], claims: &Claims) -> String {
-    let header = json!({ "alg": "HS256", "typ": "JWT" });
-    let payload = json!({
-        "sub": claims.user_id,
-        "mfa_passed": claims.mfa_passed,
-        "iat": claims.iat,
-        "exp": claims.exp,
-        "jti": random::hex(&random::bytes::<12>()),
-    });
-    let input = format!(
-        "{}.{}",
-        URL_SAFE_NO_PAD.encode(header.to_string()),
-        URL_SAFE_NO_PAD.encode(payload.to_string())
-    );
-    let signature = hmac_sha256(secret, input.as_bytes());
-    format!("{input}.{}", URL_SAFE_NO_PAD.encode(signature))
-}
-
-/// Decodes one base64url JSON segment.
-fn segment(text: &str) -> Result<Value, TokenError> {
-    let raw = URL_SAFE_NO_PAD
-        .decode(text)
-        .map_err(|_| TokenError::Invalid)?;
-    serde_json::from_slice(&raw).map_err(|_| TokenError::Invalid)
+    jwt::sign(
+        secret,
+        &json!({
+            "sub": claims.user_id,
+            "mfa_passed": claims.mfa_passed,
+            "iat": claims.iat,
+            "exp": claims.exp,
+            "jti": random::hex(&random::bytes::<12>()),
+        }),
+    )
 }
 
 /// Verifies signature, algorithm and expiry: the token is expired once
@@ -69,23 +45,7 @@ pub(crate) fn verify(secret: &[u8], token: &str, now_ms: i64) -> Result<Claims, 
 
 /// Verifies signature and algorithm only (expired tokens pass).
 pub(crate) fn verify_signature(secret: &[u8], token: &str) -> Result<Claims, TokenError> {
-    let mut parts = token.split('.');
-    let (Some(header), Some(payload), Some(signature), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(TokenError::Invalid);
-    };
-    let signature = URL_SAFE_NO_PAD
-        .decode(signature)
-        .map_err(|_| TokenError::Invalid)?;
-    let input = format!("{header}.{payload}");
-    if !hmac_sha256_verify(secret, input.as_bytes(), &signature) {
-        return Err(TokenError::Invalid);
-    }
-    if segment(header)?.get("alg").and_then(Value::as_str) != Some("HS256") {
-        return Err(TokenError::Invalid);
-    }
-    let payload = segment(payload)?;
+    let payload = jwt::verify(secret, token)?;
     let number = |name: &str| payload.get(name).and_then(Value::as_i64);
     let claims = Claims {
         user_id: payload
@@ -107,6 +67,9 @@ pub(crate) fn verify_signature(secret: &[u8], token: &str) -> Result<Claims, Tok
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::common::jwt::segment;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
 
     fn claims(exp: i64) -> Claims {
         Claims {
