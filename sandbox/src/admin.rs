@@ -42,25 +42,25 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/__sandbox/stored-value/stats", get(sv_stats))
 }
 
-/// An admin error answered as `{"error": message}`.
+/// An admin error answered as `{"error": message}` (shared by every API's admin routes).
 #[derive(Debug)]
-struct Rejection(StatusCode, &'static str);
+pub(crate) struct Rejection(pub(crate) StatusCode, pub(crate) String);
 
 impl Rejection {
     /// 400 with `message`.
-    fn bad_request(message: &'static str) -> Self {
-        Self(StatusCode::BAD_REQUEST, message)
+    pub(crate) fn bad_request(message: impl Into<String>) -> Self {
+        Self(StatusCode::BAD_REQUEST, message.into())
     }
 }
 
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
-        plain(self.0, self.1)
+        plain(self.0, &self.1)
     }
 }
 
 /// Parses an admin body; an empty body counts as `{}`.
-fn parse_object(body: &[u8]) -> Result<Map<String, Value>, Rejection> {
+pub(crate) fn parse_object(body: &[u8]) -> Result<Map<String, Value>, Rejection> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Map::new());
     }
@@ -75,10 +75,10 @@ fn tenant_of(
     app: &AppState,
     api_key: Option<&str>,
 ) -> Result<Arc<std::sync::Mutex<Tenant>>, Rejection> {
-    let api_key = api_key.ok_or(Rejection::bad_request("apiKey is required"))?;
+    let api_key = api_key.ok_or_else(|| Rejection::bad_request("apiKey is required"))?;
     app.envelope
         .get(api_key)
-        .ok_or(Rejection(StatusCode::NOT_FOUND, "unknown tenant"))
+        .ok_or(Rejection(StatusCode::NOT_FOUND, "unknown tenant".into()))
 }
 
 /// Finds the stored-value tenant named by `apiKey`.
@@ -86,10 +86,10 @@ fn sv_tenant_of(
     app: &AppState,
     api_key: Option<&str>,
 ) -> Result<Arc<std::sync::Mutex<SvTenant>>, Rejection> {
-    let api_key = api_key.ok_or(Rejection::bad_request("apiKey is required"))?;
+    let api_key = api_key.ok_or_else(|| Rejection::bad_request("apiKey is required"))?;
     app.stored_value
         .get(api_key)
-        .ok_or(Rejection(StatusCode::NOT_FOUND, "unknown tenant"))
+        .ok_or(Rejection(StatusCode::NOT_FOUND, "unknown tenant".into()))
 }
 
 /// `GET /__sandbox/health`.
@@ -109,9 +109,9 @@ async fn create_tenant(
         Some(Value::Number(number)) => parse_cents(&number.to_string()),
         Some(_) => None,
     };
-    let balance = balance.ok_or(Rejection::bad_request(
-        "masterBalance must be a non-negative decimal string",
-    ))?;
+    let balance = balance.ok_or_else(|| {
+        Rejection::bad_request("masterBalance must be a non-negative decimal string")
+    })?;
     let (api_key, encryption_key) = app.envelope.create(balance);
     Ok(json(
         StatusCode::OK,
@@ -131,9 +131,7 @@ async fn set_clock(State(app): State<Arc<AppState>>, body: Bytes) -> Result<Resp
         .get("offsetMs")
         .and_then(Value::as_i64)
         .filter(|offset| offset.abs() <= MAX_OFFSET_MS)
-        .ok_or(Rejection::bad_request(
-            "offsetMs must be an integer within ten years",
-        ))?;
+        .ok_or_else(|| Rejection::bad_request("offsetMs must be an integer within ten years"))?;
     lock(&tenant).clock_offset_ms = offset_ms;
     Ok(json(StatusCode::OK, &json!({ "ok": true })))
 }

@@ -3,6 +3,7 @@
 //! programs, token revocation, stats, faults, webhook endpoints and secret
 //! rotation, and simulated card purchases.
 
+use crate::admin::{parse_object, Rejection};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -10,14 +11,14 @@ use std::time::SystemTime;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Map, Value};
 
 use super::state::{Credentials, Program, Settings, SharedProgram};
 use super::transactions::{self, SimulationError};
-use crate::common::json_error::{json, plain};
+use crate::common::json_error::json;
 use crate::common::lock;
 use crate::AppState;
 
@@ -41,23 +42,6 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/__sandbox/cards/settle", post(settle))
 }
 
-/// An admin error answered as `{"error": message}`.
-#[derive(Debug)]
-struct Rejection(StatusCode, String);
-
-impl Rejection {
-    /// 400 with `message`.
-    fn bad_request(message: impl Into<String>) -> Self {
-        Self(StatusCode::BAD_REQUEST, message.into())
-    }
-}
-
-impl IntoResponse for Rejection {
-    fn into_response(self) -> Response {
-        plain(self.0, &self.1)
-    }
-}
-
 impl From<SimulationError> for Rejection {
     fn from(error: SimulationError) -> Self {
         match error {
@@ -65,17 +49,6 @@ impl From<SimulationError> for Rejection {
             SimulationError::NotFound(message) => Self(StatusCode::NOT_FOUND, message.into()),
             SimulationError::Conflict(message) => Self(StatusCode::CONFLICT, message.into()),
         }
-    }
-}
-
-/// Parses an admin body; an empty body counts as `{}`.
-fn parse_object(body: &[u8]) -> Result<Map<String, Value>, Rejection> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Map::new());
-    }
-    match serde_json::from_slice(body) {
-        Ok(Value::Object(map)) => Ok(map),
-        _ => Err(Rejection::bad_request("body must be a JSON object")),
     }
 }
 

@@ -3,13 +3,14 @@
 //! `{"error": ...}`): tenants, stats, the request log, injected faults and
 //! a TOTP code generator.
 
+use crate::admin::{parse_object, Rejection};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Map, Value};
@@ -19,7 +20,7 @@ use super::tenants;
 use super::time::now_ms;
 use super::totp;
 use super::BASE;
-use crate::common::json_error::{json, plain};
+use crate::common::json_error::json;
 use crate::common::lock;
 use crate::AppState;
 
@@ -34,34 +35,6 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/__sandbox/orchestration/log", get(log))
         .route("/__sandbox/orchestration/faults", post(add_faults))
         .route("/__sandbox/orchestration/totp", post(totp_code))
-}
-
-/// An admin error answered as `{"error": message}`.
-#[derive(Debug)]
-struct Rejection(StatusCode, String);
-
-impl Rejection {
-    /// 400 with `message`.
-    fn bad_request(message: impl Into<String>) -> Self {
-        Self(StatusCode::BAD_REQUEST, message.into())
-    }
-}
-
-impl IntoResponse for Rejection {
-    fn into_response(self) -> Response {
-        plain(self.0, &self.1)
-    }
-}
-
-/// Parses an admin body; an empty body counts as `{}`.
-fn parse_object(body: &[u8]) -> Result<Map<String, Value>, Rejection> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Map::new());
-    }
-    match serde_json::from_slice(body) {
-        Ok(Value::Object(map)) => Ok(map),
-        _ => Err(Rejection::bad_request("body must be a JSON object")),
-    }
 }
 
 /// An optional integer setting within `range`.
