@@ -3,6 +3,7 @@
 // cache), idempotent retries, local validation, locked funds (030003), error mapping and the
 // widget token handler. Every sandbox test creates its own program (tenant). The client secret
 // is server-side only: the suite runs in Node and workerd, plus browser tests of the refusal.
+import { recordingFetch } from "./recording-fetch.mjs";
 import {
   createCardsTenant,
   revokeTokens,
@@ -36,39 +37,6 @@ function cardsClient(ctx, tenant, extra = {}) {
 
 const base = (ctx) => ctx.sandboxUrl.replace(/\/+$/, "");
 
-/** Normalises fetch(input, init) to { url, path, query, method, headers: Headers, body, json }. */
-async function describeFetchCall(input, init = {}) {
-  let d;
-  if (typeof Request !== "undefined" && input instanceof Request) {
-    d = { url: input.url, method: input.method, headers: new Headers(input.headers), body: await input.clone().text() };
-  } else {
-    let body = init.body;
-    if (body != null && typeof body !== "string") body = await new Response(body).text();
-    d = { url: String(input), method: (init.method || "GET").toUpperCase(), headers: new Headers(init.headers || {}), body };
-  }
-  if (d.body === "") d.body = undefined;
-  try {
-    d.json = d.body === undefined ? undefined : JSON.parse(d.body);
-  } catch {
-    d.json = undefined;
-  }
-  const u = new URL(d.url);
-  d.path = u.pathname;
-  d.query = Object.fromEntries(u.searchParams);
-  d.rawQuery = u.search.slice(1);
-  return d;
-}
-
-/** A fetch that records every call (and its answer's status), then delegates to `inner`. */
-function recordingFetch(calls, inner = (input, init) => globalThis.fetch(input, init)) {
-  return async (input, init) => {
-    const d = await describeFetchCall(input, init);
-    calls.push(d);
-    const res = await inner(input, init);
-    d.status = res.status;
-    return res;
-  };
-}
 
 const callsTo = (calls, method, path) => calls.filter((c) => c.method === method && c.path === path);
 const apiCalls = (calls) => calls.filter((c) => !c.path.startsWith("/v1/oauth/"));

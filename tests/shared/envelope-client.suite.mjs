@@ -3,6 +3,7 @@
 // Every test creates its own tenant, so tests are independent and may run in any order.
 import { createTenant, setClock, addFault, getStats, rawPost, apiPath, uniqueId } from "./sandbox.mjs";
 import { randomBytes } from "./vectors.mjs";
+import { describeFetchCall, recordingFetch } from "./recording-fetch.mjs";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
@@ -31,23 +32,6 @@ async function requestsSince(ctx, tenant, before) {
   return Number(s.requests) - Number(before.requests);
 }
 
-/** Normalises fetch(input, init) to { url, method, headers: Headers, body: string|undefined }. */
-async function describeFetchCall(input, init = {}) {
-  if (typeof Request !== "undefined" && input instanceof Request) {
-    return { url: input.url, method: input.method, headers: new Headers(input.headers), body: await input.clone().text(), signal: input.signal };
-  }
-  let body = init.body;
-  if (body != null && typeof body !== "string") body = await new Response(body).text();
-  return { url: String(input), method: (init.method || "GET").toUpperCase(), headers: new Headers(init.headers || {}), body, signal: init.signal };
-}
-
-/** A fetch that records every call, then delegates to `inner` (default: the global fetch). */
-function recordingFetch(calls, inner = (input, init) => globalThis.fetch(input, init)) {
-  return async (input, init) => {
-    calls.push(await describeFetchCall(input, init));
-    return inner(input, init);
-  };
-}
 
 /** A fetch that never settles, ignoring any signal. */
 const hangingFetch = () => new Promise(() => {});

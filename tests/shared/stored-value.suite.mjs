@@ -5,6 +5,7 @@
 // suite runs in Node and workerd, plus two browser-only tests of that refusal.
 import { createSvTenant, addSvFault, getSvStats, base64Utf8, freshCardNumber, TEST_CARDS } from "./stored-value-sandbox.mjs";
 import { uniqueId } from "./sandbox.mjs";
+import { recordingFetch } from "./recording-fetch.mjs";
 
 const SERVER = ["node", "workerd"];
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -77,32 +78,6 @@ function svClient(ctx, tenant, extra = {}) {
 
 const base = (ctx) => ctx.sandboxUrl.replace(/\/+$/, "");
 
-/** Normalises fetch(input, init) to { url, method, headers: Headers, body: string|undefined, json }. */
-async function describeFetchCall(input, init = {}) {
-  let d;
-  if (typeof Request !== "undefined" && input instanceof Request) {
-    d = { url: input.url, method: input.method, headers: new Headers(input.headers), body: await input.clone().text() };
-  } else {
-    let body = init.body;
-    if (body != null && typeof body !== "string") body = await new Response(body).text();
-    d = { url: String(input), method: (init.method || "GET").toUpperCase(), headers: new Headers(init.headers || {}), body };
-  }
-  if (d.body === "") d.body = undefined;
-  try {
-    d.json = d.body === undefined ? undefined : JSON.parse(d.body);
-  } catch {
-    d.json = undefined;
-  }
-  return d;
-}
-
-/** A fetch that records every call, then delegates to `inner` (default: the global fetch). */
-function recordingFetch(calls, inner = (input, init) => globalThis.fetch(input, init)) {
-  return async (input, init) => {
-    calls.push(await describeFetchCall(input, init));
-    return inner(input, init);
-  };
-}
 
 /** A fetch that answers `body` locally (never touches the network). */
 function cannedFetch(body, status = 200) {
