@@ -124,3 +124,41 @@ export class CardWidgetError extends SeismicError {
 
 /** True for any error thrown by this SDK. */
 export function isSeismicError(e: unknown): e is SeismicError;
+/** A 2xx response did not have the documented shape (a server-side drift), instead of a silent `undefined`. */
+export class ResponseValidationError extends SeismicError {
+  readonly code: "unexpected_response";
+  /** Path of the offending field, e.g. `response.quotes[2].fees.total`. */
+  readonly field: string;
+}
+/**
+ * The Seismic Orchestration API answered with a non-2xx status. Same constructor and fields as
+ * `seismic-orchestration`'s `ApiError`, plus every extra field of the error body.
+ */
+export class ApiError extends SeismicError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    extras?: { missing?: string[]; violations?: ApiErrorViolation[]; [field: string]: unknown },
+  );
+  /** HTTP status (401, 404, 409, …). */
+  readonly status: number;
+  /** The body's PascalCase code (`QuoteExpired`, `AlreadyAccepted`, …), or `"Unknown"` when unreadable. */
+  readonly code: string;
+  /** Dotted paths of missing fields on `KybProfileIncomplete` / `customers.create` 400s; empty otherwise. */
+  readonly missing: string[];
+  /** Per-field findings when the server sends them; empty otherwise. */
+  readonly violations: ApiErrorViolation[];
+  /** The `X-Request-Id` response header, when present. */
+  readonly requestId?: string;
+  /** Other fields of the error body (`currencies`, `rails`, `account_id`, `id`, …). */
+  readonly [field: string]: unknown;
+}
+/** One per-field finding of an `ApiError`. */
+export interface ApiErrorViolation {
+  field?: string;
+  reason: string;
+  description: string;
+}
+/** True for an error the Orchestration API answered with. */
+export function isApiError(e: unknown): e is ApiError;

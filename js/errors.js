@@ -50,7 +50,36 @@ WebhookVerificationError.prototype.name = "WebhookVerificationError";
 export class CardWidgetError extends SeismicError {}
 CardWidgetError.prototype.name = "CardWidgetError";
 
+/** A 2xx response did not have the documented shape; `field` names the offending path. */
+export class ResponseValidationError extends SeismicError {}
+ResponseValidationError.prototype.name = "ResponseValidationError";
+
+/**
+ * The Seismic Orchestration API answered with a non-2xx status: `status`, `code` (the body's
+ * PascalCase code, or "Unknown" when unreadable), `message`, and every extra field of the
+ * error body (`missing`, `currencies`, `rails`, `account_id`, …).
+ */
+export class ApiError extends SeismicError {
+  // The signature of seismic-orchestration's ApiError, so code that builds one (mocks,
+  // tests) keeps working after the switch.
+  constructor(status, code, message, extras) {
+    super(message, extras);
+    this.status = status;
+    this.code = code;
+    if (!Array.isArray(this.missing)) this.missing = [];
+    if (!Array.isArray(this.violations)) this.violations = [];
+  }
+}
+ApiError.prototype.name = "ApiError";
+
+/** True for an error the Orchestration API answered with. */
+export function isApiError(e) {
+  return e instanceof ApiError;
+}
+
 const CLASSES = {
+  orchestration_api: ApiError,
+  response: ResponseValidationError,
   cards_api: CardsApiError,
   webhook: WebhookVerificationError,
   card_widget: CardWidgetError,
@@ -70,6 +99,7 @@ export function isSeismicError(e) {
 
 /** @internal Used by the wasm module. */
 export function makeError(kind, message, fields) {
+  if (kind === "orchestration_api") return new ApiError(fields.status, fields.code, message, fields);
   const Class = CLASSES[kind] ?? SeismicError;
   return new Class(message, fields);
 }

@@ -1,2 +1,3 @@
 export { __TYPE_EXPORTS__ } from "./seismic_sdk.js";
 export * from "./errors.js";
+export * from "./orchestration.js";

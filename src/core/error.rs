@@ -96,6 +96,14 @@ pub enum Error {
     Aborted,
     /// The API answered with an error.
     Api(ApiError),
+    /// A 2xx response did not have the documented shape (`field` is its path, e.g.
+    /// `response.quotes[2].fees.total`): a server-side drift surfaces here, not as `undefined`.
+    Response {
+        /// Path of the offending field inside the response body.
+        field: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A webhook failed verification (`code` is stable, e.g. `no_signature_match`).
     Webhook {
         /// Stable reason.
@@ -109,6 +117,14 @@ impl Error {
     /// Shorthand for [`Error::InvalidArgument`].
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self::InvalidArgument {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// Shorthand for [`Error::Response`].
+    pub fn response(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Response {
             field: field.into(),
             message: message.into(),
         }
@@ -137,6 +153,9 @@ impl fmt::Display for Error {
             Self::Timeout { timeout_ms } => write!(f, "request timed out after {timeout_ms} ms"),
             Self::Aborted => f.write_str("request aborted"),
             Self::Api(e) => write!(f, "{} ({}, HTTP {})", e.message, e.code, e.status),
+            Self::Response { field, message } => {
+                write!(f, "unexpected response: {field} {message}")
+            }
             Self::Webhook { message, .. } => f.write_str(message),
         }
     }

@@ -199,6 +199,33 @@ pub fn params(value: &JsValue, field: &str) -> Result<Json, Error> {
     Json::parse(&text).ok_or_else(|| Error::invalid(field, "cannot be serialized to JSON"))
 }
 
+/// Positional arguments (a JS array) as [`Json`] values, errors naming the parameter as the
+/// docs do (`req.amount`, `quoteId`); `undefined` arguments become `Json::Null`.
+pub fn args(value: &JsValue, names: &[&str]) -> Result<Vec<Json>, Error> {
+    if !js_sys::Array::is_array(value) {
+        return Err(Error::invalid("arguments", "must be an array"));
+    }
+    let name = |i: usize| names.get(i).copied().unwrap_or("argument");
+    let text = stringify_params(value).map_err(|e| {
+        let path = get(&e, "path").as_string().unwrap_or_default();
+        // "[1].source.rail" → "quoteId…"-style names: the index becomes the parameter name.
+        let field = path
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once(']'))
+            .and_then(|(i, tail)| {
+                i.parse::<usize>()
+                    .ok()
+                    .map(|i| format!("{}{tail}", name(i)))
+            })
+            .unwrap_or_else(|| "arguments".to_owned());
+        Error::invalid(field, fetch_message(&e))
+    })?;
+    match Json::parse(&text) {
+        Some(Json::Array(items)) => Ok(items),
+        _ => Err(Error::invalid("arguments", "cannot be serialized to JSON")),
+    }
+}
+
 /// True in a browser page (a `window.document` exists), where secrets must not be.
 pub fn in_browser_page() -> bool {
     let window = Reflect::get(&js_sys::global(), &"window".into()).unwrap_or(JsValue::UNDEFINED);

@@ -39,6 +39,11 @@ pub fn to_js(e: Error) -> JsValue {
             set(&fields, "timeoutMs", (timeout_ms as f64).into());
             "timeout"
         }
+        Error::Response { field, .. } => {
+            set(&fields, "code", "unexpected_response".into());
+            set(&fields, "field", field.into());
+            "response"
+        }
         Error::Webhook { code, .. } => {
             set(&fields, "code", code.into());
             "webhook"

@@ -5,6 +5,7 @@ mod cards;
 mod convert;
 mod envelope;
 mod errors;
+mod orchestration;
 mod stored_value;
 mod types;
 mod types_cards;

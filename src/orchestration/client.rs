@@ -5,16 +5,18 @@ use std::cell::Cell;
 
 use crate::core::encoding::percent_encode;
 use crate::core::error::{ApiError, ApiFamily, Error};
-use crate::core::json::Json;
+use crate::core::json::{self, Json};
 use crate::core::retry::RetryPolicy;
 use crate::core::validate;
+use crate::orchestration::ops::{self, Effect};
+use crate::orchestration::schema;
 use crate::orchestration::session::{TokenPair, TokenStore};
 use crate::transport::{
     Cancel, HttpRequest, HttpResponse, HttpSend, Transport, DEFAULT_TIMEOUT_MS,
 };
 
 /// `SeismicOrchestrationClient.sandbox()`.
-pub const SANDBOX_URL: &str = "https://orchestration.seismictest.net/api";
+pub const SANDBOX_URL: &str = "https://orchestration-sandbox.seismic.systems/api";
 /// `SeismicOrchestrationClient.production()`.
 pub const PRODUCTION_URL: &str = "https://orchestration.seismic.systems/api";
 
@@ -58,6 +60,16 @@ impl OrchestrationConfig {
             timeout_ms: DEFAULT_TIMEOUT_MS,
         })
     }
+}
+
+/// A successful answer: the body text (`None` for `204 No Content`) and the field the SDK
+/// method returns (list endpoints wrap their arrays).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// The JSON body, already checked against the documented type.
+    pub text: Option<String>,
+    /// The field of the body the method returns, when not the whole body.
+    pub unwrap: Option<&'static str>,
 }
 
 /// Client of the Orchestration API.
@@ -207,8 +219,15 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
             }
             self.refreshing_since.set(Some(now));
             let _guard = RefreshGuard(&self.refreshing_since);
-            let Some(pair) = current else {
-                return Ok(false);
+            // Another client on the same store (a second tab) may be refreshing: take the
+            // store's lock, then re-read — if the pair moved on meanwhile, use it instead of
+            // spending the refresh token a second time.
+            let _lock = self.store.lock().await?;
+            let pair = match self.store.load().await? {
+                Some(pair) if pair.access_token != used => return Ok(true),
+                Some(pair) if !pair.refresh_token.is_empty() => pair,
+                // Nothing to refresh with: the 401 stands.
+                _ => return Ok(false),
             };
             return match self.refresh(&pair.refresh_token, cancel).await {
                 Ok(_) => Ok(true),
@@ -220,6 +239,94 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
                     Err(e)
                 }
             };
+        }
+    }
+
+    /// Calls the documented method `op` with its positional `args` (`wait`: `quotes.create`'s
+    /// `{ wait: true }`): arguments checked before sending, the answer checked against the
+    /// documented type, token pairs persisted by `login` / `mfa.verify` / `refresh`.
+    pub async fn call(
+        &self,
+        op: &str,
+        args: &[Json],
+        wait: bool,
+        cancel: &Cancel,
+    ) -> Result<Reply, Error> {
+        let call = ops::build(op, args, wait)?;
+        let text = if call.op == "auth.logout" {
+            let token = match args.first() {
+                Some(Json::Str(t)) => Some(t.clone()),
+                _ => None,
+            };
+            self.logout(token, cancel).await?
+        } else {
+            self.request(
+                call.method,
+                &call.path,
+                &call.query,
+                call.body.as_ref(),
+                cancel,
+            )
+            .await?
+        };
+        if call.empty {
+            return Ok(Reply {
+                text: None,
+                unwrap: None,
+            });
+        }
+        let body = Json::parse(&text).ok_or_else(|| Error::response("response", "is not JSON"))?;
+        schema::check(call.op, &body)?;
+        if call.effect == Effect::StorePair {
+            if let Some(pair) = TokenPair::from_json(&body) {
+                self.store.save(&pair).await?;
+            }
+        }
+        Ok(Reply {
+            text: Some(text),
+            unwrap: call.unwrap,
+        })
+    }
+
+    /// Polls `quotes.get(id)` every `interval_ms` until the snapshot is `ready`; a snapshot
+    /// that expires first is `QuoteExpired`, and `timeout_ms` bounds the whole wait.
+    pub async fn wait_until_ready(
+        &self,
+        id: &Json,
+        interval_ms: u64,
+        timeout_ms: u64,
+        cancel: &Cancel,
+    ) -> Result<Reply, Error> {
+        let deadline = self.transport.sender.now_ms() + timeout_ms as f64;
+        loop {
+            let reply = self
+                .call("quotes.get", std::slice::from_ref(id), false, cancel)
+                .await?;
+            let status = reply
+                .text
+                .as_deref()
+                .and_then(|t| json::string_field(t, "status"));
+            match status.as_deref() {
+                Some("ready") => return Ok(reply),
+                Some("expired") => {
+                    return Err(Error::Api(ApiError {
+                        family: ApiFamily::Orchestration,
+                        status: 410,
+                        code: "QuoteExpired".into(),
+                        message:
+                            "the quote snapshot expired before it was ready; request a new quote"
+                                .into(),
+                        request_id: None,
+                        extra: Vec::new(),
+                    }))
+                }
+                _ => {}
+            }
+            let now = self.transport.sender.now_ms();
+            if now + interval_ms as f64 > deadline {
+                return Err(Error::Timeout { timeout_ms });
+            }
+            self.transport.sender.sleep(interval_ms, cancel).await?;
         }
     }
 

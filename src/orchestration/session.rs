@@ -53,6 +53,30 @@ pub trait TokenStore {
     async fn save(&self, pair: &TokenPair) -> Result<(), Error>;
     /// Forgets the pair.
     async fn clear(&self) -> Result<(), Error>;
+    /// Exclusive right to spend the refresh token, across every client sharing this store
+    /// (browser tabs on one `localStorage`): a rotating refresh token spent twice logs the
+    /// user out. Held until the returned guard drops; `None` when the store is not shared.
+    async fn lock(&self) -> Result<Option<StoreLock>, Error> {
+        Ok(None)
+    }
+}
+
+/// A held [`TokenStore::lock`]; releases on drop.
+pub struct StoreLock(Option<Box<dyn FnOnce()>>);
+
+impl StoreLock {
+    /// A lock released by calling `release`.
+    pub fn new(release: Box<dyn FnOnce()>) -> Self {
+        Self(Some(release))
+    }
+}
+
+impl Drop for StoreLock {
+    fn drop(&mut self) {
+        if let Some(release) = self.0.take() {
+            release();
+        }
+    }
 }
 
 /// A store in memory, optionally seeded.

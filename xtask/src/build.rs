@@ -91,7 +91,7 @@ fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
     let errors_dts = fs::read_to_string(root.join("js/errors.d.ts")).map_err(io)?;
     let (error_values, _) = exported_names(&errors_dts);
     let template = root.join("pkg-template");
-    for entry in ["browser.js", "node.js", "workerd.js"] {
+    for entry in ["browser.js", "node.js", "workerd.js", "orchestration.js"] {
         let text = fs::read_to_string(template.join(entry)).map_err(io)?;
         let text = text
             .replace("__EXPORTS__", &values.join(", "))
@@ -111,6 +111,11 @@ fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
     )
     .map_err(io)?;
     fs::copy(root.join("js/errors.d.ts"), pkg.join("errors.d.ts")).map_err(io)?;
+    fs::copy(
+        template.join("orchestration.d.ts"),
+        pkg.join("orchestration.d.ts"),
+    )
+    .map_err(io)?;
     // One README: the repo's front door is also the npm page.
     fs::copy(root.join("README.md"), pkg.join("README.md")).map_err(io)?;
 

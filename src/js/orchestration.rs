@@ -1,0 +1,266 @@
+//! The wasm core behind `SeismicOrchestrationClient` (the class itself is a thin JS shim in
+//! `pkg-template/orchestration.js` holding the documented namespaces), and the adapter that
+//! lets a JS `TokenStore` — values or Promises — back the Rust session logic.
+
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Promise, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+use crate::core::error::Error;
+use crate::core::json::Json;
+use crate::core::validate;
+use crate::js::convert::{self, get};
+use crate::js::errors::to_js;
+use crate::orchestration::{
+    ops, KeySource, OrchestrationClient, OrchestrationConfig, Reply, StoreLock, TokenPair,
+    TokenStore,
+};
+use crate::transport::{fetch_message, PlatformSender};
+
+/// A `TokenStore` object from JS, or the config's `getAccessToken` / `getRefreshToken` /
+/// `onTokensRefreshed` overrides in its place.
+pub struct JsTokenStore {
+    store: JsValue,
+    get_access: Option<Function>,
+    get_refresh: Option<Function>,
+    on_refreshed: Option<Function>,
+}
+
+impl JsTokenStore {
+    /// Calls `f` (on the store) and awaits the result when it is a Promise.
+    async fn invoke(
+        &self,
+        f: &Function,
+        what: &str,
+        arg: Option<&JsValue>,
+    ) -> Result<JsValue, Error> {
+        let field = format!("tokenStore.{what}");
+        let out = match arg {
+            Some(a) => f.call1(&self.store, a),
+            None => f.call0(&self.store),
+        }
+        .map_err(|e| Error::invalid(&field, format!("threw: {}", fetch_message(&e))))?;
+        if !out.has_type::<Promise>() {
+            return Ok(out);
+        }
+        JsFuture::from(Promise::from(out))
+            .await
+            .map_err(|e| Error::invalid(&field, format!("rejected: {}", fetch_message(&e))))
+    }
+
+    async fn method(&self, name: &str, arg: Option<&JsValue>) -> Result<JsValue, Error> {
+        match get(&self.store, name).dyn_into::<Function>() {
+            Ok(f) => self.invoke(&f, name, arg).await,
+            Err(_) => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    async fn token(&self, over: &Option<Function>, name: &str) -> Result<Option<String>, Error> {
+        let v = match over {
+            Some(f) => self.invoke(f, name, None).await?,
+            None => self.method(name, None).await?,
+        };
+        Ok(v.as_string().filter(|s| !s.is_empty()))
+    }
+}
+
+fn set(obj: &Object, key: &str, value: &str) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &key.into(), &value.into());
+}
+
+impl TokenStore for JsTokenStore {
+    async fn load(&self) -> Result<Option<TokenPair>, Error> {
+        let Some(access_token) = self.token(&self.get_access, "accessToken").await? else {
+            return Ok(None);
+        };
+        let refresh_token = self
+            .token(&self.get_refresh, "refreshToken")
+            .await?
+            .unwrap_or_default();
+        let access_expires_at = self.method("accessExpiresAt", None).await?.as_string();
+        Ok(Some(TokenPair {
+            access_token,
+            refresh_token,
+            access_expires_at,
+            refresh_expires_at: None,
+        }))
+    }
+
+    async fn save(&self, pair: &TokenPair) -> Result<(), Error> {
+        let obj = Object::new();
+        set(&obj, "access_token", &pair.access_token);
+        set(&obj, "refresh_token", &pair.refresh_token);
+        if let Some(at) = &pair.access_expires_at {
+            set(&obj, "access_expires_at", at);
+        }
+        if let Some(at) = &pair.refresh_expires_at {
+            set(&obj, "refresh_expires_at", at);
+        }
+        match &self.on_refreshed {
+            Some(f) => self.invoke(f, "onTokensRefreshed", Some(&obj)).await,
+            None => self.method("save", Some(&obj)).await,
+        }
+        .map(|_| ())
+    }
+
+    async fn clear(&self) -> Result<(), Error> {
+        self.method("clear", None).await.map(|_| ())
+    }
+
+    async fn lock(&self) -> Result<Option<StoreLock>, Error> {
+        let release = self.method("lock", None).await?;
+        Ok(release.dyn_into::<Function>().ok().map(|f| {
+            StoreLock::new(Box::new(move || {
+                let _ = f.call0(&JsValue::NULL);
+            }))
+        }))
+    }
+}
+
+type Inner = Rc<OrchestrationClient<PlatformSender, JsTokenStore>>;
+
+/// @internal The wasm core of `SeismicOrchestrationClient`; use that class.
+#[wasm_bindgen(skip_typescript)]
+pub struct OrchestrationCore {
+    inner: Inner,
+}
+
+fn api_key(config: &JsValue) -> Result<Option<KeySource>, Error> {
+    let v = get(config, "apiKey");
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    if let Some(key) = v.as_string() {
+        validate::header_token("config.apiKey", &key, 512)?;
+        return Ok(Some(Box::new(move || Some(key.clone()))));
+    }
+    let getter: Function = v.dyn_into().map_err(|_| {
+        Error::invalid(
+            "config.apiKey",
+            "must be a string or a function returning one",
+        )
+    })?;
+    // Asked on every request, so a rotated key is picked up without a new client; a getter
+    // that throws or gives nothing means "no key" (the session path then applies).
+    Ok(Some(Box::new(move || {
+        getter
+            .call0(&JsValue::NULL)
+            .ok()
+            .and_then(|k| k.as_string())
+            .filter(|k| validate::header_token("config.apiKey", k, 512).is_ok())
+    })))
+}
+
+#[wasm_bindgen]
+impl OrchestrationCore {
+    /// Validates `config` and binds the resolved token `store`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue, store: JsValue) -> Result<OrchestrationCore, JsValue> {
+        Self::build(&config, store).map_err(to_js)
+    }
+
+    fn build(config: &JsValue, store: JsValue) -> Result<OrchestrationCore, Error> {
+        if !config.is_object() {
+            return Err(Error::invalid("config", "must be an object"));
+        }
+        let base = convert::string(config, "baseUrl", "config.baseUrl")?;
+        let mut settings = OrchestrationConfig::new(&base)?;
+        settings.api_key = api_key(config)?;
+        if settings.api_key.is_some() && !get(config, "apiKey").is_function() {
+            convert::refuse_in_browser(config, "The org API key")?;
+        }
+        if let Some(hook) =
+            convert::opt_function(config, "onRefreshFailed", "config.onRefreshFailed")?
+        {
+            settings.on_refresh_failed = Some(Box::new(move || {
+                let _ = hook.call0(&JsValue::NULL);
+            }));
+        }
+        let transport = convert::transport_settings(config)?;
+        settings.max_retries = transport.max_retries.unwrap_or(settings.max_retries);
+        settings.timeout_ms = transport.timeout_ms.unwrap_or(settings.timeout_ms);
+        let store = JsTokenStore {
+            store,
+            get_access: convert::opt_function(config, "getAccessToken", "config.getAccessToken")?,
+            get_refresh: convert::opt_function(
+                config,
+                "getRefreshToken",
+                "config.getRefreshToken",
+            )?,
+            on_refreshed: convert::opt_function(
+                config,
+                "onTokensRefreshed",
+                "config.onTokensRefreshed",
+            )?,
+        };
+        Ok(OrchestrationCore {
+            inner: Rc::new(OrchestrationClient::new(settings, transport.sender, store)),
+        })
+    }
+
+    /// Calls the documented method `op` with its positional `args`; resolves to its result.
+    pub fn call(&self, op: String, args: JsValue, options: JsValue) -> Promise {
+        let client = self.inner.clone();
+        future_to_promise(async move {
+            let run = async {
+                let names = ops::param_names(&op)
+                    .ok_or_else(|| Error::invalid("method", format!("unknown method {op}")))?;
+                let args = convert::args(&args, names)?;
+                let options = convert::options(&options, "options")?;
+                let wait = match get(&options, "wait") {
+                    v if v.is_undefined() || v.is_null() => false,
+                    v => v
+                        .as_bool()
+                        .ok_or_else(|| Error::invalid("options.wait", "must be a boolean"))?,
+                };
+                let cancel = convert::signal(&options)?;
+                let reply = client.call(&op, &args, wait, &cancel).await?;
+                reply_value(reply)
+            };
+            run.await.map_err(to_js)
+        })
+    }
+
+    /// `quotes.waitUntilReady(id, { intervalMs, timeoutMs, signal })`.
+    #[wasm_bindgen(js_name = waitUntilReady)]
+    pub fn wait_until_ready(&self, id: JsValue, options: JsValue) -> Promise {
+        let client = self.inner.clone();
+        future_to_promise(async move {
+            let run = async {
+                let id = match id.as_string() {
+                    Some(s) if !s.trim().is_empty() => Json::Str(s),
+                    _ => return Err(Error::invalid("id", "must be a non-empty string")),
+                };
+                let options = convert::options(&options, "options")?;
+                let interval =
+                    convert::opt_uint(&options, "intervalMs", "options.intervalMs", 60_000)?
+                        .unwrap_or(500)
+                        .max(50);
+                let timeout =
+                    convert::opt_uint(&options, "timeoutMs", "options.timeoutMs", 3_600_000)?
+                        .unwrap_or(30_000);
+                let cancel = convert::signal(&options)?;
+                let reply = client
+                    .wait_until_ready(&id, interval, timeout, &cancel)
+                    .await?;
+                reply_value(reply)
+            };
+            run.await.map_err(to_js)
+        })
+    }
+}
+
+/// The JS result of a call: the parsed body, or the field the method returns, or `undefined`.
+fn reply_value(reply: Reply) -> Result<JsValue, Error> {
+    let Some(text) = reply.text else {
+        return Ok(JsValue::UNDEFINED);
+    };
+    let value = JSON::parse(&text).map_err(|_| Error::response("response", "is not JSON"))?;
+    Ok(match reply.unwrap {
+        Some(field) => get(&value, field),
+        None => value,
+    })
+}
