@@ -31,6 +31,11 @@ export function orchestrationFault(sandboxUrl, fault) {
   return admin(sandboxUrl, "POST", "/__sandbox/orchestration/faults", fault);
 }
 
+/** The TTL of the user's next access tokens (expire one token, let the refreshed ones last). */
+export function setAccessTtl(sandboxUrl, userId, accessTtlSeconds) {
+  return admin(sandboxUrl, "POST", "/__sandbox/orchestration/access-ttl", { userId, accessTtlSeconds });
+}
+
 /** The current TOTP code of a base32 secret (the sandbox computes RFC 6238). */
 export async function totp(sandboxUrl, secret) {
   return (await admin(sandboxUrl, "POST", "/__sandbox/orchestration/totp", { secret })).code;

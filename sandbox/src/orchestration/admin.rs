@@ -35,6 +35,7 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/__sandbox/orchestration/log", get(log))
         .route("/__sandbox/orchestration/faults", post(add_faults))
         .route("/__sandbox/orchestration/totp", post(totp_code))
+        .route("/__sandbox/orchestration/access-ttl", post(set_access_ttl))
 }
 
 /// An optional integer setting within `range`.
@@ -117,6 +118,27 @@ async fn create_tenant(
             "userId": credentials.user_id,
         }),
     ))
+}
+
+/// `POST /__sandbox/orchestration/access-ttl {userId, accessTtlSeconds}`: the TTL of the
+/// user's next access tokens (tests expire one token, then want the refreshed one to last).
+async fn set_access_ttl(
+    State(app): State<Arc<AppState>>,
+    body: Bytes,
+) -> Result<Response, Rejection> {
+    let body = parse_object(&body)?;
+    let ttl = setting(&body, "accessTtlSeconds", 900, 1..=31_536_000)?;
+    let user_id = body
+        .get("userId")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Rejection::bad_request("userId is required"))?;
+    let mut store = lock(&app.orchestration.store);
+    let user = store
+        .users
+        .get_mut(user_id)
+        .ok_or_else(|| Rejection(StatusCode::NOT_FOUND, "unknown user".into()))?;
+    user.settings.access_ttl_secs = ttl;
+    Ok(json(StatusCode::OK, &json!({ "accessTtlSeconds": ttl })))
 }
 
 /// `GET /__sandbox/orchestration/stats?orgId=` →
