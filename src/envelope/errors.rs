@@ -113,6 +113,7 @@ mod tests {
             status: 502,
             headers: vec![],
             body: "4111111111111111".into(),
+            js_body: Default::default(),
         };
         let e = api_error(&res, &key);
         assert_eq!(e.code, "unexpected_response");

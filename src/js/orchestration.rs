@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Promise, Reflect, JSON};
+use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
@@ -118,6 +118,13 @@ impl TokenStore for JsTokenStore {
             }))
         }))
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` on a JS string as it is (js_sys's takes `&str`, a copy out of wasm).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 type Inner = Rc<OrchestrationClient<PlatformSender, JsTokenStore>>;
@@ -255,10 +262,12 @@ impl OrchestrationCore {
 
 /// The JS result of a call: the parsed body, or the field the method returns, or `undefined`.
 fn reply_value(reply: Reply) -> Result<JsValue, Error> {
-    let Some(text) = reply.text else {
+    if reply.text.is_none() {
         return Ok(JsValue::UNDEFINED);
-    };
-    let value = JSON::parse(&text).map_err(|_| Error::response("response", "is not JSON"))?;
+    }
+    // The engine's own copy of the body: parsed where it is, never copied back out of wasm.
+    let value =
+        json_parse(&reply.js_body).map_err(|_| Error::response("response", "is not JSON"))?;
     Ok(match reply.unwrap {
         Some(field) => get(&value, field),
         None => value,

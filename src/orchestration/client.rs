@@ -12,7 +12,7 @@ use crate::orchestration::ops::{self, Effect};
 use crate::orchestration::schema;
 use crate::orchestration::session::{TokenPair, TokenStore};
 use crate::transport::{
-    Cancel, HttpRequest, HttpResponse, HttpSend, Transport, DEFAULT_TIMEOUT_MS,
+    Cancel, HttpRequest, HttpResponse, HttpSend, PlatformBody, Transport, DEFAULT_TIMEOUT_MS,
 };
 
 /// `SeismicOrchestrationClient.sandbox()`.
@@ -64,10 +64,12 @@ impl OrchestrationConfig {
 
 /// A successful answer: the body text (`None` for `204 No Content`) and the field the SDK
 /// method returns (list endpoints wrap their arrays).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Reply {
     /// The JSON body, already checked against the documented type.
     pub text: Option<String>,
+    /// The same body as the platform holds it (the JS string in wasm).
+    pub js_body: PlatformBody,
     /// The field of the body the method returns, when not the whole body.
     pub unwrap: Option<&'static str>,
 }
@@ -121,6 +123,20 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
         body: Option<&Json>,
         cancel: &Cancel,
     ) -> Result<String, Error> {
+        self.respond(method, path, query, body, cancel)
+            .await
+            .map(|res| res.body)
+    }
+
+    /// [`Self::request`], keeping the whole successful response.
+    async fn respond(
+        &self,
+        method: &'static str,
+        path: &str,
+        query: &[(String, String)],
+        body: Option<&Json>,
+        cancel: &Cancel,
+    ) -> Result<HttpResponse, Error> {
         let key = self.config.api_key.as_ref().and_then(|k| k());
         let refreshable = key.is_none() && !NO_REFRESH.contains(&path);
         if refreshable {
@@ -152,7 +168,7 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
                 }
             }
             return if res.is_success() {
-                Ok(res.body)
+                Ok(res)
             } else {
                 Err(Error::Api(api_error(&res)))
             };
@@ -253,28 +269,33 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
         cancel: &Cancel,
     ) -> Result<Reply, Error> {
         let call = ops::build(op, args, wait)?;
-        let text = if call.op == "auth.logout" {
+        let res = if call.op == "auth.logout" {
             let token = match args.first() {
                 Some(Json::Str(t)) => Some(t.clone()),
                 _ => None,
             };
-            self.logout(token, cancel).await?
+            self.logout(token, cancel).await?;
+            None
         } else {
-            self.request(
-                call.method,
-                &call.path,
-                &call.query,
-                call.body.as_ref(),
-                cancel,
+            Some(
+                self.respond(
+                    call.method,
+                    &call.path,
+                    &call.query,
+                    call.body.as_ref(),
+                    cancel,
+                )
+                .await?,
             )
-            .await?
         };
-        if call.empty {
+        let Some(res) = res.filter(|_| !call.empty) else {
             return Ok(Reply {
                 text: None,
+                js_body: Default::default(),
                 unwrap: None,
             });
-        }
+        };
+        let text = res.body;
         let body = Json::parse(&text).ok_or_else(|| Error::response("response", "is not JSON"))?;
         schema::check(call.op, &body)?;
         if call.effect == Effect::StorePair {
@@ -284,6 +305,7 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
         }
         Ok(Reply {
             text: Some(text),
+            js_body: res.js_body,
             unwrap: call.unwrap,
         })
     }
@@ -357,23 +379,30 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
     }
 
     /// `POST /v0/auth/logout` with `refresh_token` or the stored one, then clears the store.
+    /// With no refresh token anywhere there is nothing to revoke: only the store is cleared.
     pub async fn logout(
         &self,
         refresh_token: Option<String>,
         cancel: &Cancel,
-    ) -> Result<String, Error> {
+    ) -> Result<(), Error> {
         let token = match refresh_token {
             Some(t) => Some(t),
-            None => self.store.load().await?.map(|p| p.refresh_token),
+            None => self
+                .store
+                .load()
+                .await?
+                .map(|p| p.refresh_token)
+                .filter(|t| !t.is_empty()),
         };
-        let body = Json::Object(
-            token
-                .map(|t| vec![("refresh_token".into(), Json::Str(t))])
-                .unwrap_or_default(),
-        );
-        let result = self
-            .request("POST", "/v0/auth/logout", &[], Some(&body), cancel)
-            .await;
+        let result = match token {
+            Some(t) => {
+                let body = Json::Object(vec![("refresh_token".into(), Json::Str(t))]);
+                self.request("POST", "/v0/auth/logout", &[], Some(&body), cancel)
+                    .await
+                    .map(|_| ())
+            }
+            None => Ok(()),
+        };
         self.store.clear().await?;
         result
     }

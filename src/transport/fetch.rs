@@ -1,10 +1,11 @@
 //! Sender on the global `fetch` (or one the caller supplies): browsers, Node and workerd.
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::fetch_sys::{self, AbortSignal, Response};
+use super::fetch_sys::{self, AbortSignal};
 use super::{HttpRequest, HttpResponse, HttpSend, RESPONSE_HEADERS};
 use crate::core::error::Error;
 
@@ -31,33 +32,20 @@ pub struct FetchSender {
     pub fetch: Option<Function>,
 }
 
-impl FetchSender {
-    fn start(&self, req: &HttpRequest, signal: &AbortSignal) -> Result<Promise, JsValue> {
-        let headers = Object::new();
-        for (name, value) in &req.headers {
-            Reflect::set(
-                &headers,
-                &JsValue::from_str(name),
-                &JsValue::from_str(value),
-            )?;
-        }
-        let init = Object::new();
-        Reflect::set(&init, &"method".into(), &req.method.into())?;
-        Reflect::set(&init, &"headers".into(), &headers)?;
-        if let Some(body) = &req.body {
-            Reflect::set(&init, &"body".into(), &JsValue::from_str(body))?;
-        }
-        Reflect::set(&init, &"signal".into(), signal)?;
-        match &self.fetch {
-            // A custom fetch may return a Response or a Promise of one.
-            Some(f) => Ok(Promise::resolve(&f.call2(
-                &JsValue::UNDEFINED,
-                &JsValue::from_str(&req.url),
-                &init,
-            )?)),
-            None => Ok(fetch_sys::global_fetch(&req.url, &init)),
-        }
-    }
+#[wasm_bindgen(module = "/js/fetch.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = sendOnce)]
+    #[allow(clippy::too_many_arguments)]
+    fn send_once(
+        fetch: &JsValue,
+        url: &str,
+        method: &str,
+        headers: &Object,
+        body: &JsValue,
+        signal: &JsValue,
+        timeout_ms: f64,
+        header_names: &Array,
+    ) -> Promise;
 }
 
 impl HttpSend for FetchSender {
@@ -67,46 +55,70 @@ impl HttpSend for FetchSender {
         cancel: &Cancel,
         timeout_ms: u64,
     ) -> Result<HttpResponse, Error> {
-        let timer = AbortSignal::timeout(timeout_ms as f64);
-        let signal = match &cancel.0 {
-            Some(user) => AbortSignal::any(&Array::of2(user, &timer)),
-            None => timer.clone(),
-        };
-        let classify = |e: JsValue| {
-            if cancel.is_aborted() {
-                Error::Aborted
-            } else if timer.aborted() {
-                Error::Timeout { timeout_ms }
-            } else {
-                Error::Network {
-                    message: js_message(&e),
-                }
-            }
-        };
-        if signal.aborted() {
-            return Err(classify(JsValue::UNDEFINED));
+        let headers = Object::new();
+        for (name, value) in &req.headers {
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = Reflect::set(
+                &headers,
+                &JsValue::from_str(name),
+                &JsValue::from_str(value),
+            );
         }
-        let promise = self.start(req, &signal).map_err(classify)?;
-        let response: Response = JsFuture::from(abortable(promise, &signal))
-            .await
-            .map_err(classify)?
-            .unchecked_into();
-        let status = response.status();
-        let js_headers = response.headers();
+        let body = req
+            .body
+            .as_deref()
+            .map_or(JsValue::UNDEFINED, JsValue::from_str);
+        let signal = cancel
+            .0
+            .as_ref()
+            .map_or(JsValue::UNDEFINED, |s| s.clone().into());
+        let names: Array = RESPONSE_HEADERS
+            .iter()
+            .map(|n| JsValue::from_str(n))
+            .collect();
+        let fetch = self
+            .fetch
+            .as_ref()
+            .map_or(JsValue::UNDEFINED, |f| f.clone().into());
+        let out = JsFuture::from(send_once(
+            &fetch,
+            &req.url,
+            req.method,
+            &headers,
+            &body,
+            &signal,
+            timeout_ms as f64,
+            &names,
+        ))
+        .await
+        .map_err(|e| {
+            match Reflect::get(&e, &"kind".into())
+                .ok()
+                .and_then(|k| k.as_string())
+                .as_deref()
+            {
+                Some("aborted") => Error::Aborted,
+                Some("timeout") => Error::Timeout { timeout_ms },
+                _ => Error::Network {
+                    message: js_message(&e),
+                },
+            }
+        })?;
+        let out: Array = out.unchecked_into();
+        let status = out.get(0).as_f64().unwrap_or(0.0) as u16;
+        let js_body = out.get(1);
+        let bytes: Uint8Array = out.get(2).unchecked_into();
+        let body = String::from_utf8(bytes.to_vec()).unwrap_or_default();
         let headers = RESPONSE_HEADERS
             .iter()
-            .filter_map(|n| js_headers.get(n).map(|v| (*n, v)))
+            .enumerate()
+            .filter_map(|(i, n)| out.get(3 + i as u32).as_string().map(|v| (*n, v)))
             .collect();
-        let text = response.text().map_err(classify)?;
-        let body = JsFuture::from(abortable(text, &signal))
-            .await
-            .map_err(classify)?
-            .as_string()
-            .unwrap_or_default();
         Ok(HttpResponse {
             status,
             headers,
             body,
+            js_body,
         })
     }
 
@@ -130,15 +142,6 @@ impl HttpSend for FetchSender {
     fn now_ms(&self) -> f64 {
         js_sys::Date::now()
     }
-}
-
-// Settles with `promise`, or rejects when `signal` fires: the timeout and the caller's abort
-// hold even for a custom `fetch` that ignores its signal. `signal` is per attempt, so the
-// listener goes away with it (and AbortSignal.timeout does not keep Node alive).
-fn abortable(promise: Promise, signal: &AbortSignal) -> Promise {
-    let on_abort =
-        Promise::new(&mut |_resolve, reject| signal.add_event_listener("abort", &reject));
-    Promise::race(&Array::of2(&promise, &on_abort))
 }
 
 /// The `message` of a thrown JS value, or its string form.

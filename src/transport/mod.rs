@@ -45,7 +45,17 @@ pub struct HttpResponse {
     pub headers: Vec<(&'static str, String)>,
     /// Body text.
     pub body: String,
+    /// The same body as the platform holds it (in wasm: the engine's string, so a caller can
+    /// `JSON.parse` it without copying it back out of wasm memory).
+    pub js_body: PlatformBody,
 }
+
+/// The platform's own copy of a response body (`()` natively).
+#[cfg(target_arch = "wasm32")]
+pub type PlatformBody = wasm_bindgen::JsValue;
+/// The platform's own copy of a response body (`()` natively).
+#[cfg(not(target_arch = "wasm32"))]
+pub type PlatformBody = ();
 
 impl HttpResponse {
     /// A response header by lower-case name.

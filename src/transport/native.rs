@@ -90,6 +90,7 @@ impl HttpSend for NativeSender {
                 status,
                 headers,
                 body,
+                js_body: (),
             })
         };
         tokio::select! {

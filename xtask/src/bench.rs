@@ -48,5 +48,17 @@ pub fn run() -> Result<()> {
                 .env("SEISMIC_PKG_DIR", &pkg),
         )?;
     }
+    let orchestration_bench = root().join("benches/orchestration.bench.mjs");
+    if orchestration_bench.exists() {
+        let sandbox = Sandbox::start()?;
+        step("Orchestration benchmark (ours vs seismic-orchestration: calls/s, 200-order decoding, size)");
+        util::run(
+            Command::new("node")
+                .current_dir(root())
+                .arg(orchestration_bench)
+                .envs(sandbox.env())
+                .env("SEISMIC_PKG_DIR", &pkg),
+        )?;
+    }
     Ok(())
 }

@@ -207,7 +207,7 @@ fn crate_version(root: &Path) -> Result<String> {
 pub fn print_size(pkg: &Path) -> Result<(u64, u64)> {
     let wasm = fs::read(pkg.join("seismic_sdk_bg.wasm")).map_err(io)?;
     let mut js = Vec::new();
-    for f in ["seismic_sdk.js", "browser.js"] {
+    for f in ["seismic_sdk.js", "browser.js", "orchestration.js"] {
         js.extend(fs::read(pkg.join(f)).map_err(io)?);
     }
     let errors = walk(&pkg.join("snippets"))?;
