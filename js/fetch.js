@@ -23,19 +23,26 @@ export async function sendOnce(fetchFn, url, method, headers, body, signal, time
   const init = { method, headers, signal: ctl.signal };
   if (body !== undefined) init.body = body;
   try {
-    const work = (async () => {
-      // The global fetch is called as a bare identifier: a detached one throws "Illegal
-      // invocation" in Workers.
-      const res = await (fetchFn ? fetchFn(url, init) : fetch(url, init));
-      const text = await res.text();
-      const out = [res.status, text, ENCODER.encode(text)];
-      for (const name of headerNames) out.push(res.headers.get(name));
-      return out;
-    })();
-    return await new Promise((resolve, reject) => {
-      ctl.signal.addEventListener("abort", () => reject(ctl.signal.reason), { once: true });
-      work.then(resolve, reject);
-    });
+    let res, text;
+    if (fetchFn) {
+      // A custom fetch may ignore its signal: race it, so the timeout and abort still hold.
+      const work = (async () => {
+        const r = await fetchFn(url, init);
+        return [r, await r.text()];
+      })();
+      [res, text] = await new Promise((resolve, reject) => {
+        ctl.signal.addEventListener("abort", () => reject(ctl.signal.reason), { once: true });
+        work.then(resolve, reject);
+      });
+    } else {
+      // The platform fetch honours the signal, body reading included. It is called as a bare
+      // identifier: a detached one throws "Illegal invocation" in Workers.
+      res = await fetch(url, init);
+      text = await res.text();
+    }
+    const out = [res.status, text, ENCODER.encode(text)];
+    for (const name of headerNames) out.push(res.headers.get(name));
+    return out;
   } catch (e) {
     if (signal && signal.aborted) throw { kind: "aborted", message: "aborted" };
     if (timedOut) throw { kind: "timeout", message: "timeout" };

@@ -48,6 +48,11 @@ extern "C" {
     ) -> Promise;
 }
 
+thread_local! {
+    // Made once: turning Rust strings into JS strings costs a TextDecoder call each.
+    static HEADER_NAMES: Array = RESPONSE_HEADERS.iter().map(|n| JsValue::from_str(n)).collect();
+}
+
 impl HttpSend for FetchSender {
     async fn send(
         &self,
@@ -72,10 +77,7 @@ impl HttpSend for FetchSender {
             .0
             .as_ref()
             .map_or(JsValue::UNDEFINED, |s| s.clone().into());
-        let names: Array = RESPONSE_HEADERS
-            .iter()
-            .map(|n| JsValue::from_str(n))
-            .collect();
+        let names = HEADER_NAMES.with(Clone::clone);
         let fetch = self
             .fetch
             .as_ref()
