@@ -246,3 +246,75 @@ async fn futures_join_all<F: std::future::Future>(
     .await;
     out.into_iter().flatten().collect()
 }
+
+fn args(text: &str) -> Result<Vec<Json>, Box<dyn std::error::Error>> {
+    match Json::parse(text) {
+        Some(Json::Array(items)) => Ok(items),
+        _ => Err(format!("bad args {text}").into()),
+    }
+}
+
+#[tokio::test]
+async fn documented_methods_check_arguments_and_answers_and_persist_pairs() -> TestResult {
+    let w = World::new("{}").await?;
+    let c = w.client(MemoryTokenStore::new(None))?;
+    let none = Cancel::none();
+    let requests = w.stat("requests").await?;
+    // Refused before anything is sent.
+    let bad = c
+        .call("quotes.accept", &args(r#"["snap"]"#)?, false, &none)
+        .await;
+    assert!(
+        matches!(&bad, Err(Error::InvalidArgument { field, .. }) if field == "quoteId"),
+        "{bad:?}"
+    );
+    let bad = c
+        .call(
+            "quotes.create",
+            &args(r#"[{"amount":10,"source":"a","destination":"b"}]"#)?,
+            false,
+            &none,
+        )
+        .await;
+    assert!(
+        matches!(&bad, Err(Error::InvalidArgument { field, .. }) if field == "req.amount"),
+        "{bad:?}"
+    );
+    // Logging out without a session only clears: nothing to revoke, nothing sent.
+    c.call("auth.logout", &[], false, &none).await?;
+    assert_eq!(w.stat("requests").await?, requests, "nothing was sent");
+    // login persists the pair; list answers are unwrapped; 204s have no body.
+    let login = args(&format!(r#"["{}", "{}"]"#, w.email, w.password))?;
+    let reply = c.call("auth.login", &login, false, &none).await?;
+    let stored = c.store().load().await?.ok_or("login stored no pair")?;
+    assert!(reply
+        .text
+        .as_deref()
+        .is_some_and(|t| t.contains(&stored.access_token)));
+    let keys = c.call("apiKeys.list", &[], false, &none).await?;
+    assert_eq!(keys.unwrap, Some("api_keys"));
+    let minted = c
+        .call(
+            "apiKeys.mint",
+            &args(r#"[{"label":"native"}]"#)?,
+            false,
+            &none,
+        )
+        .await?;
+    let id = minted
+        .text
+        .as_deref()
+        .and_then(Json::parse)
+        .and_then(|j| j.str_field("id").map(str::to_owned))
+        .ok_or("minted id")?;
+    let revoked = c
+        .call("apiKeys.revoke", &[Json::Str(id)], false, &none)
+        .await?;
+    assert_eq!(revoked.text, None, "204 → no body");
+    c.call("auth.logout", &[], false, &none).await?;
+    assert!(
+        c.store().load().await?.is_none(),
+        "logout cleared the store"
+    );
+    Ok(())
+}
