@@ -4,6 +4,7 @@
 mod bench;
 mod build;
 mod demo;
+mod procs;
 mod sandbox;
 mod test;
 mod tools;
@@ -16,10 +17,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("build") => build::run().map(|_| ()),
         Some("test") => test::run(),
-        Some("demo") => demo::run(),
+        Some("demo") => demo::run(&args[1..]),
         Some("bench") => bench::run(),
         _ => {
-            eprintln!("usage: cargo xtask <build|test|demo|bench>");
+            eprintln!("usage: cargo xtask <build|test|demo [--no-build]|bench>");
             return ExitCode::from(2);
         }
     };

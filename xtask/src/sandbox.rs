@@ -2,10 +2,12 @@
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
+use crate::procs;
 use crate::util::{root, run, step, Result};
 
-/// A running sandbox; killed when dropped.
+/// A running sandbox; stopped when dropped (and sent SIGTERM by the kernel if xtask dies).
 pub struct Sandbox {
     child: Child,
     /// `http://127.0.0.1:PORT`.
@@ -25,12 +27,14 @@ impl Sandbox {
             "-p",
             "seismic-sandbox",
         ]))?;
-        let mut child = Command::new(root().join("target/release/seismic-sandbox"))
-            .args(["--host", "127.0.0.1", "--port", "0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("cannot start seismic-sandbox: {e}"))?;
+        let mut child = procs::isolate(&mut Command::new(
+            root().join("target/release/seismic-sandbox"),
+        ))
+        .args(["--host", "127.0.0.1", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start seismic-sandbox: {e}"))?;
         let stdout = child.stdout.take().ok_or("sandbox stdout missing")?;
         let mut line = String::new();
         BufReader::new(stdout)
@@ -44,6 +48,11 @@ impl Sandbox {
             .to_owned();
         eprintln!("sandbox at {url}");
         Ok(Self { child, url, ready })
+    }
+
+    /// `Some(status)` once the sandbox has exited.
+    pub fn exited(&mut self) -> Option<std::process::ExitStatus> {
+        self.child.try_wait().ok().flatten()
     }
 
     /// Environment variables the JS runners read.
@@ -77,7 +86,6 @@ impl Sandbox {
 
 impl Drop for Sandbox {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        procs::stop_group(&mut self.child, Duration::from_secs(5));
     }
 }

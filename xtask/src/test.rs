@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 use crate::sandbox::Sandbox;
 use crate::util::{root, step, Result};
-use crate::{build, tools};
+use crate::{build, demo, tools};
 
 #[derive(Default)]
 struct Tally {
@@ -62,19 +62,29 @@ pub fn run() -> Result<()> {
             }
         });
     }
-    // The demo is the front door: it must keep working, so it runs here too.
-    step("demo walkthrough (www/demo/walkthrough.mjs)");
-    let demo = Command::new("node")
-        .arg(root().join("www/demo/walkthrough.mjs"))
-        .envs(sandbox.env())
-        .env("SEISMIC_PKG_DIR", &pkg)
-        .stdout(Stdio::null())
-        .status();
+    // The demo is the front door: it must keep working, so it runs here too, with the demo's
+    // data and edge Worker as `cargo xtask demo` sets them up (without serving www/).
+    let demo = demo::start_edge(&sandbox, &pkg, "").and_then(|edge| {
+        step("demo walkthrough (www/demo/walkthrough.mjs)");
+        let status = Command::new("node")
+            .arg(root().join("www/demo/walkthrough.mjs"))
+            .envs(sandbox.env())
+            .env("SEISMIC_PKG_DIR", &pkg)
+            .envs(edge.walkthrough_env())
+            .stdout(Stdio::null())
+            .status()
+            .map_err(|e| e.to_string())?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("exited with {status}"))
+        }
+    });
     match demo {
-        Ok(s) if s.success() => tally.passed += 1,
-        other => {
+        Ok(()) => tally.passed += 1,
+        Err(e) => {
             tally.failed += 1;
-            tally.broken.push(format!("demo walkthrough: {other:?}"));
+            tally.broken.push(format!("demo walkthrough: {e}"));
         }
     }
     drop(sandbox);
