@@ -296,10 +296,9 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
             });
         };
         let text = res.body;
-        let body = Json::parse(&text).ok_or_else(|| Error::response("response", "is not JSON"))?;
-        schema::check(call.op, &body)?;
+        schema::check_text(call.op, &text)?;
         if call.effect == Effect::StorePair {
-            if let Some(pair) = TokenPair::from_json(&body) {
+            if let Some(pair) = Json::parse(&text).as_ref().and_then(TokenPair::from_json) {
                 self.store.save(&pair).await?;
             }
         }

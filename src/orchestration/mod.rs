@@ -5,6 +5,7 @@
 mod client;
 pub mod ops;
 pub mod schema;
+mod schema_text;
 mod schema_types;
 mod session;
 

@@ -88,13 +88,24 @@ pub fn check(op: &str, body: &Json) -> Result<(), Error> {
     }
 }
 
+/// [`check`] run on the body's JSON text, without building a [`Json`] tree: one pass over
+/// the bytes that allocates nothing unless the body fails.
+///
+/// Answers exactly what `Json::parse` then [`check`] answer: the same failure (path and
+/// message) for the same body, and `Error::response("response", "is not JSON")` for a text
+/// `Json::parse` refuses (trailing garbage, bad escapes, nesting past its bound, …), whatever
+/// the op. An unknown op answers [`Error::InvalidArgument`]; a 204 op accepts any JSON.
+pub fn check_text(op: &str, text: &str) -> Result<(), Error> {
+    super::schema_text::check_text(op, text)
+}
+
 /// Whether `op` answers 204 / no body (then `check` is not called).
 pub fn no_body(op: &str) -> bool {
     matches!(lookup(op), Some(None))
 }
 
 /// The documented body type of `op`: `Some(None)` for a 204, `None` for an unknown op.
-fn lookup(op: &str) -> Option<Option<&'static Ty>> {
+pub(super) fn lookup(op: &str) -> Option<Option<&'static Ty>> {
     types::OPS
         .iter()
         .find(|(name, _)| *name == op)
@@ -103,30 +114,30 @@ fn lookup(op: &str) -> Option<Option<&'static Ty>> {
 
 /// One step of a failure's path, innermost first while unwinding.
 #[derive(Debug)]
-enum Seg {
+pub(super) enum Seg {
     Key(&'static str),
     Index(usize),
 }
 
 /// A failed check: boxed so that the success path returns a single word.
 #[derive(Debug)]
-struct Fail {
+pub(super) struct Fail {
     /// Path segments, innermost first.
-    rev: Vec<Seg>,
-    message: Cow<'static, str>,
+    pub(super) rev: Vec<Seg>,
+    pub(super) message: Cow<'static, str>,
 }
 
-type Checked = Result<(), Box<Fail>>;
+pub(super) type Checked = Result<(), Box<Fail>>;
 
 impl Fail {
-    fn new(message: impl Into<Cow<'static, str>>) -> Box<Self> {
+    pub(super) fn new(message: impl Into<Cow<'static, str>>) -> Box<Self> {
         Box::new(Self {
             rev: Vec::new(),
             message: message.into(),
         })
     }
 
-    fn into_error(self) -> Error {
+    pub(super) fn into_error(self) -> Error {
         let mut path = String::from("response");
         for seg in self.rev.iter().rev() {
             match seg {
@@ -146,7 +157,7 @@ impl Fail {
 }
 
 /// Adds the segment of the value that failed to a failure coming out of it.
-fn at(seg: Seg) -> impl FnOnce(Box<Fail>) -> Box<Fail> {
+pub(super) fn at(seg: Seg) -> impl FnOnce(Box<Fail>) -> Box<Fail> {
     move |mut fail| {
         fail.rev.push(seg);
         fail
@@ -154,7 +165,7 @@ fn at(seg: Seg) -> impl FnOnce(Box<Fail>) -> Box<Fail> {
 }
 
 /// What a value of `ty` is said to be in messages ("must be …").
-fn noun(ty: &Ty) -> Cow<'static, str> {
+pub(super) fn noun(ty: &Ty) -> Cow<'static, str> {
     match ty {
         Ty::Str => "a string".into(),
         Ty::Bool => "a boolean".into(),
@@ -174,7 +185,7 @@ fn noun(ty: &Ty) -> Cow<'static, str> {
 }
 
 /// `"a", "b", "c"`.
-fn quoted(values: &[&str]) -> String {
+pub(super) fn quoted(values: &[&str]) -> String {
     values
         .iter()
         .map(|v| format!("\"{v}\""))
@@ -182,7 +193,7 @@ fn quoted(values: &[&str]) -> String {
         .join(", ")
 }
 
-fn mismatch(ty: &Ty) -> Box<Fail> {
+pub(super) fn mismatch(ty: &Ty) -> Box<Fail> {
     Fail::new(format!("must be {}", noun(ty)))
 }
 
@@ -433,6 +444,27 @@ mod tests {
         "health",
     ];
 
+    /// The error of a body that is not JSON.
+    fn not_json() -> Error {
+        Error::response("response", "is not JSON")
+    }
+
+    /// What the client answered before `check_text`: parse, then check the tree.
+    fn expected(op: &str, text: &str) -> Result<(), Error> {
+        Json::parse(text).map_or_else(|| Err(not_json()), |body| check(op, &body))
+    }
+
+    /// `check` of the parsed `text`, asserting that `check_text` answers the same.
+    fn both(op: &str, text: &str) -> Result<(), Error> {
+        let tree = check(op, &parse(text));
+        assert_eq!(
+            check_text(op, text),
+            tree,
+            "check_text disagrees: {op}: {text}"
+        );
+        tree
+    }
+
     fn parse(text: &str) -> Json {
         let body = Json::parse(text);
         assert!(body.is_some(), "not JSON: {text}");
@@ -457,7 +489,7 @@ mod tests {
 
     /// `(field, message)` of the check of `text`, or a description of what came instead.
     fn failure(op: &str, text: &str) -> (String, String) {
-        match check(op, &parse(text)) {
+        match both(op, text) {
             Err(Error::Response { field, message }) => (field, message),
             other => (format!("{other:?}"), String::new()),
         }
@@ -473,7 +505,7 @@ mod tests {
     fn passes_with(op: &str, from: &str, to: &str) -> bool {
         let text = example(op);
         assert!(text.contains(from), "{op} example has no {from}");
-        check(op, &parse(&text.replacen(from, to, 1))).is_ok()
+        both(op, &text.replacen(from, to, 1)).is_ok()
     }
 
     fn is(field: &str, message: &str) -> (String, String) {
@@ -483,7 +515,7 @@ mod tests {
     #[test]
     fn every_documented_example_passes() {
         for (op, text) in EXAMPLES {
-            assert_eq!(check(op, &parse(text)), Ok(()), "{op}: {text}");
+            assert_eq!(both(op, text), Ok(()), "{op}: {text}");
         }
         // Ops whose docs show no example of their own answer with a documented sibling's type.
         for (op, like) in [
@@ -497,13 +529,13 @@ mod tests {
             ("auth.refresh", "auth.login"),
         ] {
             let text = last_example(like);
-            assert_eq!(check(op, &parse(text)), Ok(()), "{op}");
+            assert_eq!(both(op, text), Ok(()), "{op}");
         }
         let member = r#"{ "org_id": "0a2a…", "user_id": "ad22…", "email": "bob@acme.com", "role": "admin", "created_at": "2026-04-12T10:00:00Z" }"#;
         for op in ["orgs.members.invite", "orgs.members.updateRole"] {
-            assert_eq!(check(op, &parse(member)), Ok(()), "{op}");
+            assert_eq!(both(op, member), Ok(()), "{op}");
         }
-        assert_eq!(check("health", &parse(r#"{"status":"ok"}"#)), Ok(()));
+        assert_eq!(both("health", r#"{"status":"ok"}"#), Ok(()));
     }
 
     #[test]
@@ -526,12 +558,17 @@ mod tests {
                 "orgs.members.remove"
             ]
         );
+        assert_eq!(both("apiKeys.revoke", "null"), Ok(()));
         assert_eq!(check("apiKeys.revoke", &Json::Null), Ok(()));
         assert!(!no_body("nope"));
         assert!(matches!(
-            check("nope", &Json::Null),
+            both("nope", "null"),
             Err(Error::InvalidArgument { .. })
         ));
+        // The text must be JSON whatever the op, as parsing it first requires.
+        for op in ["apiKeys.revoke", "nope", "health"] {
+            assert_eq!(check_text(op, "{"), Err(not_json()), "{op}");
+        }
     }
 
     #[test]
@@ -752,11 +789,7 @@ mod tests {
             is("response.refresh_token", "is required")
         );
         // A tokens answer carries no challenge, and a challenge no tokens.
-        assert!(check(
-            "auth.login",
-            &parse(r#"{"status": "tokens", "challenge_id": "x"}"#)
-        )
-        .is_err());
+        assert!(both("auth.login", r#"{"status": "tokens", "challenge_id": "x"}"#).is_err());
         assert_eq!(
             mutated(
                 "quotes.create",
@@ -835,7 +868,7 @@ mod tests {
             )
         };
         let text = with_row(&envelope[2..envelope.len() - 2]);
-        assert_eq!(check("customers.get", &parse(&text)), Ok(()), "{text}");
+        assert_eq!(both("customers.get", &text), Ok(()), "{text}");
         assert_eq!(
             failure(
                 "customers.get",
@@ -868,7 +901,7 @@ mod tests {
                 Some(rest) => format!("[{}", rest.replacen('{', &format!("{{{extra}"), 1)),
                 None => text.replacen('{', &format!("{{{extra}"), 1),
             };
-            assert_eq!(check(op, &parse(&body)), Ok(()), "{op}: {body}");
+            assert_eq!(both(op, &body), Ok(()), "{op}: {body}");
         }
         assert!(passes_with(
             "quotes.create",
@@ -880,7 +913,7 @@ mod tests {
     #[test]
     fn a_repeated_key_counts_once_by_its_last_value() {
         assert_eq!(
-            check("auth.signup", &parse(r#"{"user_id": 5, "user_id": "u1"}"#)),
+            both("auth.signup", r#"{"user_id": 5, "user_id": "u1"}"#),
             Ok(())
         );
         assert_eq!(
@@ -895,6 +928,588 @@ mod tests {
         assert_eq!(
             error.map(|e| e.to_string()).as_deref(),
             Some("unexpected response: response must be an object")
+        );
+        assert_eq!(
+            check_text("orgs.get", " [ ] ").err().map(|e| e.to_string()),
+            Some("unexpected response: response must be an object".to_owned())
+        );
+        assert_eq!(
+            check_text("orgs.get", "{} x").err().map(|e| e.to_string()),
+            Some("unexpected response: response is not JSON".to_owned())
+        );
+    }
+
+    // ---- check_text against parse + check --------------------------------------------
+
+    /// A deterministic generator (xorshift64*) for the differential test.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        /// A number below `n` (0 when `n` is 0).
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % (n.max(1) as u64)) as usize
+        }
+
+        /// True `percent`% of the time.
+        fn chance(&mut self, percent: u64) -> bool {
+            self.next() % 100 < percent
+        }
+
+        fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+            items[self.below(items.len())]
+        }
+    }
+
+    /// An order as the sandbox answers it (keys sorted, funding instructions filled in),
+    /// with distinct ids: the shape of the benchmark's 200-order `customers.orders()` body.
+    fn order(i: usize) -> String {
+        let id = |salt: usize| {
+            let x = (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (salt as u64) << 40;
+            format!(
+                "{:08x}-{:04x}-4{:03x}-a{:03x}-{:012x}",
+                x >> 32,
+                (x >> 16) & 0xffff,
+                x & 0xfff,
+                (x >> 4) & 0xfff,
+                x & 0xffff_ffff_ffff
+            )
+        };
+        let order_id = id(1);
+        let reference = &order_id[..8].to_uppercase();
+        format!(
+            r#"{{"comment":null,"created_at":"2026-11-22T07:48:22Z","destination_account_id":"{}","destination_address":"0x71C7656EC7ab88b098defB751B7401B5f6d8976F","destination_chain":"base","destination_currency":"USDC","direction":"on_ramp","funding_instructions":{{"amount":"1000.00","bank_account_number":"5349860390","bank_beneficiary_name":"Seismic Systems Inc.","bank_name":"Sandbox Bank, N.A.","bank_routing_number":"021000021","currency":"USD","deposit_message":"SBX-{reference}","payment_rail":"ach"}},"id":"{order_id}","idempotency_key":"{}","provider":"prv_sandbox_a","provider_order_id":"SBX-{reference}","ramp_customer_id":"{}","reference":null,"source_account_id":null,"source_amount":"1000.00","source_currency":"USD","status":"awaiting_funds","updated_at":"2026-11-22T07:48:22Z","user_id":"{}"}}"#,
+            id(2),
+            id(3),
+            id(4),
+            id(5)
+        )
+    }
+
+    /// `n` orders as a compact JSON array (200 make ~180 KB, like the benchmark's body).
+    fn orders(n: usize) -> String {
+        format!("[{}]", (0..n).map(order).collect::<Vec<_>>().join(","))
+    }
+
+    /// Values that mutations put in place of others: every kind, and strings the closed
+    /// enums and tags of the tables accept (so variants switch and enums stay valid).
+    fn pool(rng: &mut Rng) -> Json {
+        let strings = [
+            "x",
+            "completed",
+            "tokens",
+            "mfa_required",
+            "flat",
+            "percentage",
+            "other",
+            "ready",
+            "admin",
+            "active",
+            "fiat",
+            "on_ramp",
+            "",
+            "a\"b\\c\u{1}\u{7f}é…😀",
+        ];
+        match rng.below(9) {
+            0 => Json::Null,
+            1 => Json::Bool(rng.chance(50)),
+            2 => Json::Number(
+                rng.pick(&["0", "-5", "12.50", "1e3", "-0.5E-2"])
+                    .to_string(),
+            ),
+            3 | 4 => Json::Str(rng.pick(&strings).to_string()),
+            5 => Json::Array(vec![]),
+            6 => Json::Array(vec![Json::Str("x".into()), Json::Number("1".into())]),
+            7 => Json::Object(vec![]),
+            _ => Json::Object(vec![("k".into(), Json::Null)]),
+        }
+    }
+
+    /// A value nested `depth` times, unknown to every table.
+    fn nested(depth: usize) -> Json {
+        (0..depth).fold(Json::Str("deep".into()), |inner, i| {
+            if i % 2 == 0 {
+                Json::Array(vec![Json::Null, inner])
+            } else {
+                Json::Object(vec![("n".into(), inner), ("m".into(), Json::Bool(false))])
+            }
+        })
+    }
+
+    fn size(value: &Json) -> usize {
+        1 + match value {
+            Json::Array(items) => items.iter().map(size).sum(),
+            Json::Object(entries) => entries.iter().map(|(_, v)| size(v)).sum(),
+            _ => 0,
+        }
+    }
+
+    /// The `k`th value of `value` in preorder.
+    fn node(value: &mut Json, mut k: usize) -> Option<&mut Json> {
+        if k == 0 {
+            return Some(value);
+        }
+        k -= 1;
+        let children: Vec<&mut Json> = match value {
+            Json::Array(items) => items.iter_mut().collect(),
+            Json::Object(entries) => entries.iter_mut().map(|(_, v)| v).collect(),
+            _ => return None,
+        };
+        for child in children {
+            let n = size(child);
+            if k < n {
+                return node(child, k);
+            }
+            k -= n;
+        }
+        None
+    }
+
+    /// Names the mutations give keys: documented ones (to move or repeat them) and others.
+    const KEYS: &[&str] = &[
+        "status", "type", "id", "amount", "quotes", "fees", "total", "user_id", "kind", "rails",
+        "role", "surprise", "", "é😀\"",
+    ];
+
+    /// One change to a random value of `body`.
+    fn mutate(body: &mut Json, rng: &mut Rng) {
+        let k = rng.below(size(body));
+        let op = rng.below(8);
+        let replacement = pool(rng);
+        let Some(target) = node(body, k) else { return };
+        match (op, target) {
+            (1, Json::Object(entries)) if !entries.is_empty() => {
+                let i = rng.below(entries.len());
+                entries.remove(i);
+            }
+            (2, Json::Object(entries)) if !entries.is_empty() => {
+                // A repeated key, its value kept or changed, before or after the first.
+                let (name, value) = entries[rng.below(entries.len())].clone();
+                let value = if rng.chance(50) { value } else { replacement };
+                let at = rng.below(entries.len() + 1);
+                entries.insert(at, (name, value));
+            }
+            (3, Json::Object(entries)) => {
+                if rng.chance(50) {
+                    entries.reverse();
+                } else if !entries.is_empty() {
+                    let at = rng.below(entries.len());
+                    entries.rotate_left(at);
+                }
+            }
+            (4, Json::Object(entries)) => {
+                let value = if rng.chance(50) {
+                    nested(1 + rng.below(12))
+                } else {
+                    replacement
+                };
+                let at = rng.below(entries.len() + 1);
+                entries.insert(at, (rng.pick(KEYS).to_string(), value));
+            }
+            (5, Json::Object(entries)) if !entries.is_empty() => {
+                let i = rng.below(entries.len());
+                entries[i].0 = rng.pick(KEYS).to_string();
+            }
+            (6, Json::Array(items)) => match rng.below(3) {
+                0 if !items.is_empty() => {
+                    let i = rng.below(items.len());
+                    items.remove(i);
+                }
+                1 if !items.is_empty() => {
+                    let item = items[rng.below(items.len())].clone();
+                    items.push(item);
+                }
+                _ => items.insert(rng.below(items.len() + 1), replacement),
+            },
+            (7, Json::Str(s)) => s.push_str(rng.pick(&["\"\\/", "\u{0}\u{1f}", "😀é", "…"])),
+            (_, target) => *target = replacement,
+        }
+    }
+
+    /// JSON text of `value`, escaping some characters of strings and keys (`\uXXXX`,
+    /// surrogate pairs, short escapes) and spacing some tokens, as a server might.
+    fn render(value: &Json, rng: &mut Rng, escapes: u64, spaces: u64, out: &mut String) {
+        let space = |rng: &mut Rng, out: &mut String| {
+            if rng.chance(spaces) {
+                out.push_str(rng.pick(&[" ", "\n  ", "\t", "\r\n"]));
+            }
+        };
+        let string = |s: &str, rng: &mut Rng, out: &mut String| {
+            out.push('"');
+            for c in s.chars() {
+                let escape = rng.chance(escapes);
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '/' if escape => out.push_str("\\/"),
+                    '\n' => out.push_str("\\n"),
+                    c if (c as u32) < 0x20 || escape => {
+                        let mut units = [0u16; 2];
+                        for unit in c.encode_utf16(&mut units) {
+                            if rng.chance(50) {
+                                out.push_str(&format!("\\u{unit:04x}"));
+                            } else {
+                                out.push_str(&format!("\\u{unit:04X}"));
+                            }
+                        }
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+        };
+        space(rng, out);
+        match value {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(n) => out.push_str(n),
+            Json::Str(s) => string(s, rng, out),
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    render(item, rng, escapes, spaces, out);
+                }
+                space(rng, out);
+                out.push(']');
+            }
+            Json::Object(entries) => {
+                out.push('{');
+                for (i, (name, item)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    space(rng, out);
+                    string(name, rng, out);
+                    space(rng, out);
+                    out.push(':');
+                    render(item, rng, escapes, spaces, out);
+                }
+                space(rng, out);
+                out.push('}');
+            }
+        }
+        space(rng, out);
+    }
+
+    /// One change to the text itself: mostly breaking it, sometimes not.
+    fn damage(text: &mut String, rng: &mut Rng) {
+        let mut at = rng.below(text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        match rng.below(6) {
+            0 => text.truncate(at),
+            1 => {
+                text.push_str(rng.pick(&["x", ",", "}", "]", " 1", "{}", " ", "\n", "\"", "\u{0}"]))
+            }
+            2 => text.insert_str(
+                at,
+                rng.pick(&[
+                    "{", "}", "[", "]", ",", ":", "\"", "\\", " ", "0", "-", "\\u", "\u{1}",
+                ]),
+            ),
+            3 => {
+                let mut end = (at + 1 + rng.below(4)).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                text.replace_range(at..end, "");
+            }
+            4 => *text = text.replacen("\\u", rng.pick(&["\\x", "\\u00", "\\ud800\\u", "\\U"]), 1),
+            _ => {
+                *text = text.replacen(
+                    rng.pick(&["true", "null", "0", "\"", "e"]),
+                    rng.pick(&["tru", "nul", "01", "'", "E+"]),
+                    1,
+                )
+            }
+        }
+    }
+
+    /// Every documented body with the op it answers, the sibling ops that share a type, and
+    /// a row-carrying `customers.get`.
+    fn bodies() -> Vec<(&'static str, String)> {
+        let mut all: Vec<(&str, String)> = EXAMPLES
+            .iter()
+            .map(|(op, text)| (*op, text.to_string()))
+            .collect();
+        for (op, like) in [
+            ("orgs.update", "orgs.get"),
+            ("orgs.kyb.submit", "orgs.kyb.providers"),
+            ("quotes.get", "quotes.create"),
+            ("auth.refresh", "auth.login"),
+        ] {
+            all.push((op, last_example(like).to_string()));
+        }
+        all.push((
+            "customers.get",
+            example("customers.get").replacen(
+                "} }",
+                r#"}, "providers": [{ "provider": "prv_a", "provider_customer_id": "pc_1", "status": "pending", "kyc": { "status": "submitted", "link": { "url": "https://k", "expires_at": "x" } } }] }"#,
+                1,
+            ),
+        ));
+        all.push(("health", r#"{"status":"ok"}"#.to_string()));
+        all
+    }
+
+    /// Outcome counts of the differential test: (passed, not JSON, failed a check).
+    fn tally(result: &Result<(), Error>, counts: &mut [usize; 3]) {
+        match result {
+            Ok(()) => counts[0] += 1,
+            Err(e) if *e == not_json() => counts[1] += 1,
+            Err(_) => counts[2] += 1,
+        }
+    }
+
+    fn agree(op: &str, text: &str, counts: &mut [usize; 3]) {
+        let want = expected(op, text);
+        assert_eq!(check_text(op, text), want, "{op}: {text}");
+        tally(&want, counts);
+    }
+
+    #[test]
+    fn check_text_agrees_with_parse_then_check_on_mutated_bodies() {
+        let mut rng = Rng(0x5EED_CAFE_F00D_1234);
+        let mut counts = [0usize; 3];
+        let mut cases = 0;
+        for (op, text) in bodies() {
+            let original = parse(&text);
+            agree(op, &text, &mut counts);
+            for round in 0..400 {
+                let mut body = original.clone();
+                for _ in 0..=rng.below(3) {
+                    mutate(&mut body, &mut rng);
+                }
+                // Some rounds leave the body as it was, only rendered differently.
+                if round % 10 == 0 {
+                    body = original.clone();
+                }
+                let escapes = rng.pick(&[0, 0, 5, 30, 100]);
+                let spaces = rng.pick(&[0, 0, 10, 60]);
+                let mut text = String::new();
+                render(&body, &mut rng, escapes, spaces, &mut text);
+                if rng.chance(25) {
+                    damage(&mut text, &mut rng);
+                }
+                // Now and then the body goes to another op (other types, 204s, unknown).
+                let op = if rng.chance(15) {
+                    rng.pick(&[ALL_OPS, &["nope"]].concat())
+                } else {
+                    op
+                };
+                agree(op, &text, &mut counts);
+                cases += 1;
+            }
+        }
+        println!("passed, not JSON, failed a check: {counts:?} of {cases}");
+        assert!(
+            counts.iter().all(|&n| n > cases / 20),
+            "{counts:?} of {cases}"
+        );
+    }
+
+    #[test]
+    fn check_text_agrees_on_a_200_order_list() {
+        let list = orders(200);
+        assert!((150_000..200_000).contains(&list.len()), "{}", list.len());
+        assert_eq!(both("customers.orders", &list), Ok(()));
+        let original = parse(&list);
+        let mut rng = Rng(0x00DD_BA11_2000);
+        let mut counts = [0usize; 3];
+        for round in 0..40 {
+            let mut body = original.clone();
+            for _ in 0..=rng.below(4) {
+                mutate(&mut body, &mut rng);
+            }
+            let mut text = String::new();
+            render(
+                &body,
+                &mut rng,
+                if round % 4 == 0 { 2 } else { 0 },
+                0,
+                &mut text,
+            );
+            if round % 5 == 4 {
+                damage(&mut text, &mut rng);
+            }
+            for op in ["customers.orders", "users.myOrders"] {
+                agree(op, &text, &mut counts);
+            }
+        }
+        // A failure late in the list is named by its index, after the other 199 pass.
+        let at = list
+            .match_indices(r#""status":"awaiting_funds""#)
+            .nth(198)
+            .map_or(0, |(i, _)| i);
+        let late = format!(
+            r#"{}"status":"settled"{}"#,
+            &list[..at],
+            &list[at + r#""status":"awaiting_funds""#.len()..]
+        );
+        assert_eq!(
+            both("customers.orders", &late).map_err(|e| e.to_string()),
+            Err(r#"unexpected response: response[198].status must be one of "awaiting_funds", "pending", "processing", "completed", "expired", "failed", "canceled", "unknown""#.to_owned())
+        );
+        println!("200 orders, passed, not JSON, failed a check: {counts:?}");
+        assert!(counts.iter().all(|&n| n > 0), "{counts:?}");
+    }
+
+    #[test]
+    fn check_text_decodes_escaped_keys_and_enum_values() {
+        assert_eq!(
+            both(
+                "auth.login",
+                r#"{"st\u0061tus": "mfa_\u0072equired", "challenge\u005fid": "c"}"#
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            both(
+                "auth.login",
+                r#"{"status": "mfa_required", "challenge\u005fid": 5}"#
+            ),
+            Err(Error::response("response.challenge_id", "must be a string"))
+        );
+        assert_eq!(
+            both(
+                "orgs.list",
+                r#"{"orgs": [{"org": {"id": "a", "name": "n", "created_at": "c", "updated_at": "u"}, "r\u006fle": "ad\u006din"}]}"#
+            ),
+            Ok(())
+        );
+        // The tag is read from its last occurrence, before or after the variant's fields.
+        assert_eq!(
+            both(
+                "auth.login",
+                r#"{"challenge_id": "c", "status": "tokens", "status": "mfa_required"}"#
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            failure("auth.login", r#"{"status": "mfa_required", "status": 1}"#),
+            is(
+                "response.status",
+                r#"must be one of "tokens", "mfa_required""#
+            )
+        );
+        // Of several failing fields the one written last is named (the tree is read from its
+        // end); a later occurrence that passes clears its key's earlier failure.
+        assert_eq!(
+            failure("auth.me", r#"{"user_id": 1, "mfa_passed": 2}"#),
+            is("response.mfa_passed", "must be a boolean")
+        );
+        assert_eq!(
+            failure(
+                "auth.me",
+                r#"{"mfa_passed": 2, "user_id": 1, "mfa_passed": true}"#
+            ),
+            is("response.user_id", "must be a string")
+        );
+        assert_eq!(
+            failure(
+                "auth.me",
+                r#"{"user_id": 1, "mfa_passed": 2, "user_id": "u"}"#
+            ),
+            is("response.mfa_passed", "must be a boolean")
+        );
+        assert_eq!(
+            failure("auth.me", r#"{"user_id": 1, "user_id": "u"}"#),
+            is("response.mfa_passed", "is required")
+        );
+    }
+
+    #[test]
+    fn hostile_nesting_is_not_json_not_a_stack_overflow() {
+        let deep_arrays = "[".repeat(100_000);
+        let deep_objects = "{\"a\":".repeat(100_000);
+        let closed = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let in_a_fee = example("quotes.create").replacen(
+            r#""type": "flat","#,
+            &format!(
+                r#""type": "flat", "x": {}{},"#,
+                "[".repeat(50_000),
+                "]".repeat(50_000)
+            ),
+            1,
+        );
+        let in_a_tag = format!(r#"{{"status": {}"#, "[".repeat(100_000));
+        for op in ALL_OPS.iter().chain(&["nope"]) {
+            for text in [&deep_arrays, &deep_objects, &closed, &in_a_fee, &in_a_tag] {
+                assert_eq!(check_text(op, text), Err(not_json()), "{op}");
+                assert_eq!(expected(op, text), Err(not_json()), "{op}");
+            }
+        }
+        // Nesting up to the bound is fine, inside an unknown field too (the fee item is at
+        // depth 5, so its field's value at 6 and 123 arrays reach 128).
+        let bounded = example("quotes.create").replacen(
+            r#""type": "flat","#,
+            &format!(
+                r#""type": "flat", "x": {}{},"#,
+                "[".repeat(123),
+                "]".repeat(123)
+            ),
+            1,
+        );
+        assert_eq!(both("quotes.create", &bounded), Ok(()));
+        let over = bounded.replacen("[[", "[[[", 1).replacen("]]", "]]]", 1);
+        assert_eq!(check_text("quotes.create", &over), Err(not_json()));
+        assert_eq!(expected("quotes.create", &over), Err(not_json()));
+    }
+
+    /// Native timing of the benchmark's decode+validate step (no assertion on time):
+    /// `cargo test --release --lib -- --ignored --nocapture check_text_timing`.
+    #[test]
+    #[ignore = "timing; run in release with --nocapture"]
+    fn check_text_timing() {
+        use std::hint::black_box;
+        use std::time::Instant;
+
+        fn median_us(mut run: impl FnMut(), rounds: usize) -> (f64, f64) {
+            let mut times: Vec<f64> = (0..rounds)
+                .map(|_| {
+                    let start = Instant::now();
+                    run();
+                    start.elapsed().as_secs_f64() * 1e6
+                })
+                .collect();
+            times.sort_by(f64::total_cmp);
+            (times[rounds / 2], times[0])
+        }
+
+        let list = orders(200);
+        assert_eq!(both("customers.orders", &list), Ok(()));
+        let rounds = 400;
+        let (text_median, text_min) = median_us(
+            || assert!(check_text("customers.orders", black_box(&list)).is_ok()),
+            rounds,
+        );
+        let (tree_median, tree_min) = median_us(
+            || assert!(expected("customers.orders", black_box(&list)).is_ok()),
+            rounds,
+        );
+        let (parse_median, _) =
+            median_us(|| assert!(Json::parse(black_box(&list)).is_some()), rounds);
+        // `health` takes any JSON: the syntax check alone, for scale.
+        let (syntax_median, _) = median_us(
+            || assert!(check_text("health", black_box(&list)).is_ok()),
+            rounds,
+        );
+        println!(
+            "200 orders, {} bytes: check_text {text_median:.1} µs (min {text_min:.1}); \
+             Json::parse + check {tree_median:.1} µs (min {tree_min:.1}; parse alone \
+             {parse_median:.1}); syntax alone (check_text of an untyped op) \
+             {syntax_median:.1} µs",
+            list.len()
         );
     }
 }
