@@ -1,27 +1,85 @@
-// One HTTP attempt for the wasm transport, in JS because every step is a JS object: one
-// AbortController per attempt fed by one timer and the caller's signal (AbortSignal.timeout
-// and AbortSignal.any cost tens of microseconds each in Node), one race that holds even over
-// a custom fetch ignoring its signal, and the body handed back both as the engine's string
-// (for JSON.parse) and as UTF-8 bytes (one native copy into wasm).
+// One HTTP attempt for the wasm transport, in JS because every step is a JS object: one race
+// that holds even over a custom fetch ignoring its signal, and the body handed back both as the
+// engine's string (for JSON.parse) and as UTF-8 bytes (one native copy into wasm) that also
+// carry the response headers wasm reads: each crossing of the boundary costs more than the work.
+//
+// Timeouts without a caller signal share one AbortController per deadline slot: in Node an
+// AbortSignal is a JS EventTarget (~5 µs to make) and undici spends ~20 µs more on each new
+// signal, more than the rest of a call costs. A slot's deadline is at least `timeoutMs` after
+// every attempt that uses it and at most 1/64 of it (+1 ms) later. Cloudflare Workers keep
+// one controller per attempt: a timer belongs to the request that set it, and a later request
+// must not depend on it. So do attempts with a caller's signal or a custom fetch.
 
 const ENCODER = new TextEncoder();
+// Under EventTarget's default limit of 10 listeners (undici adds one per request it sends).
+const SLOT_USES = 8;
+const PER_ATTEMPT = globalThis.navigator?.userAgent === "Cloudflare-Workers";
+const slots = new Map(); // timeoutMs → the slot new attempts join
 
-/**
- * @internal Used by the wasm module. Resolves to [status, text, utf8Bytes, ...headerValues]
- * for `headerNames`; rejects with { kind: "aborted" | "timeout" | "network", message }.
- */
-export async function sendOnce(fetchFn, url, method, headers, body, signal, timeoutMs, headerNames) {
-  if (signal && signal.aborted) throw { kind: "aborted", message: "aborted" };
+function join(timeoutMs) {
+  const now = Date.now();
+  const grain = Math.ceil(timeoutMs / 64) || 1;
+  const deadline = Math.ceil((now + timeoutMs) / grain) * grain;
+  let s = slots.get(timeoutMs);
+  if (!s || s.deadline !== deadline || s.uses >= SLOT_USES) {
+    if (s) retire(s, timeoutMs);
+    const ctl = new AbortController();
+    s = { ctl, signal: ctl.signal, deadline, uses: 0, pending: 0, fired: false, timer: undefined };
+    const slot = s;
+    s.timer = setTimeout(() => {
+      slot.fired = true;
+      if (slots.get(timeoutMs) === slot) slots.delete(timeoutMs);
+      slot.ctl.abort();
+    }, deadline - now);
+    // Node: an idle slot must not keep the process alive.
+    s.timer?.unref?.();
+    slots.set(timeoutMs, s);
+  }
+  s.uses++;
+  s.pending++;
+  return s;
+}
+
+function retire(s, timeoutMs) {
+  if (slots.get(timeoutMs) === s) slots.delete(timeoutMs);
+  s.retired = true;
+  if (s.pending === 0) clearTimeout(s.timer);
+}
+
+function leave(s) {
+  s.pending--;
+  if (s.pending === 0 && s.retired) clearTimeout(s.timer);
+}
+
+// A controller for this attempt alone: fed by the caller's signal and its own timer.
+function own(signal, timeoutMs) {
   const ctl = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
+  const s = { ctl, signal: ctl.signal, fired: false, timer: undefined, onAbort: () => ctl.abort() };
+  s.timer = setTimeout(() => {
+    s.fired = true;
     ctl.abort();
   }, timeoutMs);
-  const onAbort = () => ctl.abort();
-  if (signal) signal.addEventListener("abort", onAbort, { once: true });
-  const init = { method, headers, signal: ctl.signal };
+  if (signal) signal.addEventListener("abort", s.onAbort, { once: true });
+  return s;
+}
+
+/**
+ * @internal Used by the wasm module. `spec` is `method\nurl(\nname\nvalue)*`. Resolves to
+ * [status, text, utf8(text + ("\n" + value) for each of `headerNames`)], a missing header
+ * as ""; rejects with { kind: "aborted" | "timeout" | "network", message }.
+ */
+export async function sendOnce(fetchFn, spec, body, signal, timeoutMs, headerNames) {
+  if (signal && signal.aborted) throw { kind: "aborted", message: "aborted" };
+  const parts = spec.split("\n");
+  const headers = {};
+  for (let i = 2; i < parts.length; i += 2) headers[parts[i]] = parts[i + 1];
+  const url = parts[1];
+  // A custom fetch is raced against its own controller: a shared one would gather a
+  // listener per attempt in flight.
+  const s = signal || fetchFn || PER_ATTEMPT ? own(signal, timeoutMs) : join(timeoutMs);
+  const init = { method: parts[0], headers, signal: s.signal };
   if (body !== undefined) init.body = body;
+  let onAbort;
   try {
     let res, text;
     if (fetchFn) {
@@ -31,7 +89,8 @@ export async function sendOnce(fetchFn, url, method, headers, body, signal, time
         return [r, await r.text()];
       })();
       [res, text] = await new Promise((resolve, reject) => {
-        ctl.signal.addEventListener("abort", () => reject(ctl.signal.reason), { once: true });
+        onAbort = () => reject(s.signal.reason);
+        s.signal.addEventListener("abort", onAbort, { once: true });
         work.then(resolve, reject);
       });
     } else {
@@ -40,15 +99,20 @@ export async function sendOnce(fetchFn, url, method, headers, body, signal, time
       res = await fetch(url, init);
       text = await res.text();
     }
-    const out = [res.status, text, ENCODER.encode(text)];
-    for (const name of headerNames) out.push(res.headers.get(name));
-    return out;
+    let tail = text;
+    for (const name of headerNames) tail += "\n" + (res.headers.get(name) ?? "");
+    return [res.status, text, ENCODER.encode(tail)];
   } catch (e) {
     if (signal && signal.aborted) throw { kind: "aborted", message: "aborted" };
-    if (timedOut) throw { kind: "timeout", message: "timeout" };
+    if (s.fired) throw { kind: "timeout", message: "timeout" };
     throw { kind: "network", message: (e && e.message) || String(e) };
   } finally {
-    clearTimeout(timer);
-    if (signal) signal.removeEventListener("abort", onAbort);
+    if (onAbort) s.signal.removeEventListener("abort", onAbort);
+    if (s.onAbort) {
+      clearTimeout(s.timer);
+      if (signal) signal.removeEventListener("abort", s.onAbort);
+    } else {
+      leave(s);
+    }
   }
 }

@@ -27,6 +27,8 @@ use crate::AppState;
 /// Default master balance of tenants created through the admin API, cents.
 const DEFAULT_TENANT_BALANCE_CENTS: i64 = 1_000_000;
 /// Upper bound on queued faults per call, to keep memory bounded.
+/// Longest `delayMs` of an injected fault.
+const MAX_FAULT_DELAY_MS: u64 = 60_000;
 const MAX_FAULT_COUNT: u64 = 10_000;
 
 /// Routes of the admin API.
@@ -177,16 +179,25 @@ pub(crate) fn parse_fault_fields(
                 .ok_or("retryAfter must be a non-negative integer")?,
         ),
     };
+    let delay_ms = match body.get("delayMs") {
+        None | Some(Value::Null) => 0,
+        Some(value) => value
+            .as_u64()
+            .filter(|ms| *ms <= MAX_FAULT_DELAY_MS)
+            .ok_or("delayMs must be an integer from 0 to 60000")?,
+    };
     let fault = Fault {
         status,
         timing,
         retry_after,
+        delay_ms,
     };
     Ok((path.to_owned(), count, fault))
 }
 
 /// `POST /__sandbox/envelope/faults`
-/// `{ "apiKey", "path", "status", "count"?, "when"?, "retryAfter"? }`.
+/// `{ "apiKey", "path", "status", "count"?, "when"?, "retryAfter"?, "delayMs"? }`
+/// (`delayMs` holds the request that long before answering).
 async fn add_faults(State(app): State<Arc<AppState>>, body: Bytes) -> Result<Response, Rejection> {
     let body = parse_object(&body)?;
     let tenant = tenant_of(&app, body.get("apiKey").and_then(Value::as_str))?;
@@ -231,7 +242,8 @@ async fn create_sv_tenant(
 }
 
 /// `POST /__sandbox/stored-value/faults`
-/// `{ "apiKey", "path", "status", "count"?, "when"?, "retryAfter"? }`.
+/// `{ "apiKey", "path", "status", "count"?, "when"?, "retryAfter"?, "delayMs"? }`
+/// (`delayMs` holds the request that long before answering).
 async fn add_sv_faults(
     State(app): State<Arc<AppState>>,
     body: Bytes,

@@ -256,3 +256,30 @@ async fn unknown_route_is_json_404() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(body, json!({ "error": "not found" }));
 }
+
+#[tokio::test]
+async fn fault_delay_holds_the_answer() {
+    let sbx = sandbox().await;
+    let t = sbx.new_tenant("100.00").await;
+    let card = sbx.create_card(&t, "iris", "0").await;
+    let (status, _) = sbx
+        .admin_post(
+            "/__sandbox/envelope/faults",
+            json!({ "apiKey": t.api_key, "path": TOPUP, "status": 503, "delayMs": 400 }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let payload = json!({ "card_id": card, "amount": "1.00" });
+    let started = std::time::Instant::now();
+    sbx.call(&t, TOPUP, payload.clone(), Some("slow"))
+        .await
+        .assert_plain(503, "sandbox injected fault");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(400));
+    let (status, body) = sbx
+        .admin_post(
+            "/__sandbox/envelope/faults",
+            json!({ "apiKey": t.api_key, "path": TOPUP, "status": 503, "delayMs": 60_001 }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+}

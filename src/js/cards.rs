@@ -16,7 +16,7 @@ use crate::transport::{fetch_message, PlatformSender};
 pub struct JsTokenCache(Option<JsValue>);
 
 impl JsTokenCache {
-    async fn invoke(&self, method: &str, arg: Option<&JsValue>) -> Result<JsValue, Error> {
+    async fn invoke(&self, method: &'static str, arg: Option<&JsValue>) -> Result<JsValue, Error> {
         let Some(obj) = &self.0 else {
             return Ok(JsValue::NULL);
         };

@@ -1,5 +1,7 @@
 //! Reading JS arguments into Rust values, with typed errors naming the argument.
 
+use std::cell::RefCell;
+
 use js_sys::{Function, Object, Reflect, Uint8Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -35,11 +37,28 @@ pub fn utf8(text: &JsValue) -> Vec<u8> {
 }
 
 /// `obj[name]`, or `undefined` when `obj` is not an object.
-pub fn get(obj: &JsValue, name: &str) -> JsValue {
+pub fn get(obj: &JsValue, name: &'static str) -> JsValue {
     if !obj.is_object() {
         return JsValue::UNDEFINED;
     }
-    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    Reflect::get(obj, &js_name(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `name` as a JS string, made once per name: every Rust string sent to JS costs a
+/// TextDecoder call, and property names are sent on every request.
+pub fn js_name(name: &'static str) -> JsValue {
+    thread_local! {
+        static NAMES: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+    }
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some((_, v)) = names.iter().find(|(n, _)| *n == name) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(name);
+        names.push((name, v.clone()));
+        v
+    })
 }
 
 /// An options bag: `undefined`/`null` or an object.
@@ -52,14 +71,14 @@ pub fn options(value: &JsValue, field: &str) -> Result<JsValue, Error> {
 }
 
 /// A required string property.
-pub fn string(obj: &JsValue, name: &str, field: &str) -> Result<String, Error> {
+pub fn string(obj: &JsValue, name: &'static str, field: &str) -> Result<String, Error> {
     get(obj, name)
         .as_string()
         .ok_or_else(|| Error::invalid(field, "must be a string"))
 }
 
 /// An optional string property.
-pub fn opt_string(obj: &JsValue, name: &str, field: &str) -> Result<Option<String>, Error> {
+pub fn opt_string(obj: &JsValue, name: &'static str, field: &str) -> Result<Option<String>, Error> {
     let v = get(obj, name);
     if v.is_undefined() || v.is_null() {
         return Ok(None);
@@ -70,7 +89,12 @@ pub fn opt_string(obj: &JsValue, name: &str, field: &str) -> Result<Option<Strin
 }
 
 /// An optional non-negative integer property no larger than `max`.
-pub fn opt_uint(obj: &JsValue, name: &str, field: &str, max: u64) -> Result<Option<u64>, Error> {
+pub fn opt_uint(
+    obj: &JsValue,
+    name: &'static str,
+    field: &str,
+    max: u64,
+) -> Result<Option<u64>, Error> {
     let v = get(obj, name);
     if v.is_undefined() || v.is_null() {
         return Ok(None);
@@ -85,7 +109,11 @@ pub fn opt_uint(obj: &JsValue, name: &str, field: &str, max: u64) -> Result<Opti
 }
 
 /// An optional function property.
-pub fn opt_function(obj: &JsValue, name: &str, field: &str) -> Result<Option<Function>, Error> {
+pub fn opt_function(
+    obj: &JsValue,
+    name: &'static str,
+    field: &str,
+) -> Result<Option<Function>, Error> {
     let v = get(obj, name);
     if v.is_undefined() || v.is_null() {
         return Ok(None);
@@ -204,6 +232,9 @@ pub fn params(value: &JsValue, field: &str) -> Result<Json, Error> {
 pub fn args(value: &JsValue, names: &[&str]) -> Result<Vec<Json>, Error> {
     if !js_sys::Array::is_array(value) {
         return Err(Error::invalid("arguments", "must be an array"));
+    }
+    if value.unchecked_ref::<js_sys::Array>().length() == 0 {
+        return Ok(Vec::new());
     }
     let name = |i: usize| names.get(i).copied().unwrap_or("argument");
     let text = stringify_params(value).map_err(|e| {

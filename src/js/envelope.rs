@@ -246,8 +246,8 @@ impl EnvelopeCards {
 // Required string fields (amounts checked as money) and optional string fields of a payload.
 fn check_fields(
     payload: &JsValue,
-    required: &[(&str, bool)],
-    optional: &[&str],
+    required: &[(&'static str, bool)],
+    optional: &[&'static str],
 ) -> Result<(), Error> {
     if !payload.is_object() {
         return Err(Error::envelope(

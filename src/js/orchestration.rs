@@ -50,14 +50,18 @@ impl JsTokenStore {
             .map_err(|e| Error::invalid(&field, format!("rejected: {}", fetch_message(&e))))
     }
 
-    async fn method(&self, name: &str, arg: Option<&JsValue>) -> Result<JsValue, Error> {
+    async fn method(&self, name: &'static str, arg: Option<&JsValue>) -> Result<JsValue, Error> {
         match get(&self.store, name).dyn_into::<Function>() {
             Ok(f) => self.invoke(&f, name, arg).await,
             Err(_) => Ok(JsValue::UNDEFINED),
         }
     }
 
-    async fn token(&self, over: &Option<Function>, name: &str) -> Result<Option<String>, Error> {
+    async fn token(
+        &self,
+        over: &Option<Function>,
+        name: &'static str,
+    ) -> Result<Option<String>, Error> {
         let v = match over {
             Some(f) => self.invoke(f, name, None).await?,
             None => self.method(name, None).await?,

@@ -1,6 +1,6 @@
 //! Sender on the global `fetch` (or one the caller supplies): browsers, Node and workerd.
 
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -35,12 +35,9 @@ pub struct FetchSender {
 #[wasm_bindgen(module = "/js/fetch.js")]
 extern "C" {
     #[wasm_bindgen(js_name = sendOnce)]
-    #[allow(clippy::too_many_arguments)]
     fn send_once(
         fetch: &JsValue,
-        url: &str,
-        method: &str,
-        headers: &Object,
+        spec: &str,
         body: &JsValue,
         signal: &JsValue,
         timeout_ms: f64,
@@ -53,6 +50,42 @@ thread_local! {
     static HEADER_NAMES: Array = RESPONSE_HEADERS.iter().map(|n| JsValue::from_str(n)).collect();
 }
 
+/// `method \n url (\n name \n value)*`: the request crosses into JS as one string, one
+/// decode instead of one per part (each costs a TextDecoder call and a boundary crossing).
+fn spec(req: &HttpRequest) -> Result<String, Error> {
+    let breaks = |s: &str| s.contains(['\n', '\r']);
+    if breaks(&req.url) {
+        return Err(Error::invalid("url", "must not contain line breaks"));
+    }
+    let mut spec = String::with_capacity(
+        req.method.len()
+            + req.url.len()
+            + req
+                .headers
+                .iter()
+                .map(|(n, v)| n.len() + v.len() + 2)
+                .sum::<usize>()
+            + 1,
+    );
+    spec.push_str(req.method);
+    spec.push('\n');
+    spec.push_str(&req.url);
+    for (name, value) in &req.headers {
+        // A line break would shift every later name and value (and is no valid header).
+        if breaks(value) {
+            return Err(Error::invalid(
+                format!("headers.{name}"),
+                "must not contain line breaks",
+            ));
+        }
+        spec.push('\n');
+        spec.push_str(name);
+        spec.push('\n');
+        spec.push_str(value);
+    }
+    Ok(spec)
+}
+
 impl HttpSend for FetchSender {
     async fn send(
         &self,
@@ -60,15 +93,7 @@ impl HttpSend for FetchSender {
         cancel: &Cancel,
         timeout_ms: u64,
     ) -> Result<HttpResponse, Error> {
-        let headers = Object::new();
-        for (name, value) in &req.headers {
-            // Setting a property on a fresh plain object cannot fail.
-            let _ = Reflect::set(
-                &headers,
-                &JsValue::from_str(name),
-                &JsValue::from_str(value),
-            );
-        }
+        let spec = spec(req)?;
         let body = req
             .body
             .as_deref()
@@ -84,9 +109,7 @@ impl HttpSend for FetchSender {
             .map_or(JsValue::UNDEFINED, |f| f.clone().into());
         let out = JsFuture::from(send_once(
             &fetch,
-            &req.url,
-            req.method,
-            &headers,
+            &spec,
             &body,
             &signal,
             timeout_ms as f64,
@@ -110,12 +133,20 @@ impl HttpSend for FetchSender {
         let status = out.get(0).as_f64().unwrap_or(0.0) as u16;
         let js_body = out.get(1);
         let bytes: Uint8Array = out.get(2).unchecked_into();
-        let body = String::from_utf8(bytes.to_vec()).unwrap_or_default();
-        let headers = RESPONSE_HEADERS
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| out.get(3 + i as u32).as_string().map(|v| (*n, v)))
-            .collect();
+        // The body, then the header values in RESPONSE_HEADERS order, each after a line break
+        // ("" when absent; a header value holds none): one copy out of JS for all of them, and
+        // the body is what remains once the values are cut off its end.
+        let mut body = String::from_utf8(bytes.to_vec()).unwrap_or_default();
+        let mut headers = Vec::with_capacity(RESPONSE_HEADERS.len());
+        for name in RESPONSE_HEADERS.iter().rev() {
+            let Some(at) = body.rfind('\n') else {
+                break;
+            };
+            if at + 1 < body.len() {
+                headers.push((*name, body[at + 1..].to_owned()));
+            }
+            body.truncate(at);
+        }
         Ok(HttpResponse {
             status,
             headers,

@@ -8,6 +8,7 @@ import {
   orchestrationUrl,
   createOrchestrationTenant,
   orchestrationStats,
+  orchestrationFault,
   totp,
   setAccessTtl,
   sleep,
@@ -153,6 +154,32 @@ const asyncQuotes = {
     assert.equal(ready.id, pending.id);
     assert.ok(ready.quotes.length >= 1 && ready.quotes.every((q) => q.in.rail === "ach"), "pinned rail");
     assert.ok(calls.filter((c) => c.method === "GET").length >= 2, "polled");
+  },
+};
+
+const platformTimeout = {
+  name: "orchestration: timeoutMs over the runtime's own fetch — stalled answers are TimeoutErrors on time, each of several in flight, and the client's next call answers",
+  fn: async (ctx) => {
+    const { assert, sdk } = ctx;
+    const t = await createOrchestrationTenant(ctx.sandboxUrl, FAST);
+    await orchestrationFault(ctx.sandboxUrl, { orgId: t.orgId, path: "/accounts", status: 503, count: 3, delayMs: 3000 });
+    // No custom fetch: the attempts share the runtime's timeout machinery (js/fetch.js).
+    const api = client(ctx, { apiKey: t.apiKey, timeoutMs: 250, maxRetries: 0, dangerouslyAllowBrowser: true });
+    const started = Date.now();
+    // Three distinct URLs: browsers hold identical concurrent GETs behind one (HTTP cache lock).
+    const settled = await Promise.allSettled([
+      api.accounts.list(),
+      api.accounts.list({ currencies: "USD" }),
+      api.accounts.list({ rails: "ach" }),
+    ]);
+    const took = Date.now() - started;
+    for (const r of settled) {
+      assert.equal(r.status, "rejected", "a stalled call rejects");
+      assert.ok(r.reason instanceof sdk.TimeoutError, `TimeoutError, got ${assert.show(r.reason)}`);
+      assert.ok(!(r.reason instanceof sdk.AbortError) && !(r.reason instanceof sdk.NetworkError), "not an abort or a network error");
+    }
+    assert.ok(took >= 240 && took < 2500, `timed out after the timeout and long before the 3 s answer (${took} ms)`);
+    assert.deepEqual(await api.accounts.list(), [], "the next call gets its own deadline and answers");
   },
 };
 
@@ -410,6 +437,13 @@ const customStore = {
     assert.equal((await rotating.orgs.get()).id, t.orgId);
     keys[0] = null;
     await assert.rejects(rotating.orgs.get(), apiError(ctx, { status: 401 }), "no key, no session → 401");
+
+    // A stored token that cannot be a header value is refused before sending, and not echoed.
+    const sent = [];
+    const broken = client(ctx, { getAccessToken: () => "tok\nX-Evil: 1", fetch: recordingFetch(sent) });
+    const e = await assert.rejects(broken.auth.me(), validation(ctx, "headers.Authorization"));
+    assert.ok(!e.message.includes("tok"), "the token is not in the message");
+    assert.equal(sent.length, 0, "nothing sent");
   },
 };
 
@@ -492,6 +526,7 @@ const apiKeyInBrowser = {
 export const tests = [
   apiKeyJourney,
   asyncQuotes,
+  platformTimeout,
   errors,
   validationBeforeSending,
   responseValidation,

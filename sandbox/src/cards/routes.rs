@@ -192,6 +192,9 @@ pub(crate) async fn handle(
         }
         program.take_fault(path)
     };
+    if let Some(fault) = &fault {
+        fault.stall().await;
+    }
     if let Some(fault) = fault.as_ref().filter(|f| f.timing == FaultTiming::Before) {
         return fault_response(fault);
     }

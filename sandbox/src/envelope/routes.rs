@@ -55,6 +55,9 @@ pub(crate) async fn handle(
             tenant.clock_offset_ms,
         )
     };
+    if let Some(fault) = &fault {
+        fault.stall().await;
+    }
     if let Some(fault) = fault.as_ref().filter(|f| f.timing == FaultTiming::Before) {
         return fault_response(fault);
     }

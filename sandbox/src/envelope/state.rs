@@ -66,6 +66,17 @@ pub(crate) struct Fault {
     pub timing: FaultTiming,
     /// Optional `Retry-After` seconds.
     pub retry_after: Option<u64>,
+    /// How long to hold the request before answering (a slow upstream, for client timeouts).
+    pub delay_ms: u64,
+}
+
+impl Fault {
+    /// Holds the request for the fault's delay.
+    pub async fn stall(&self) {
+        if self.delay_ms > 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(self.delay_ms)).await;
+        }
+    }
 }
 
 /// Everything one envelope API key owns.
@@ -236,6 +247,7 @@ mod tests {
                 status,
                 timing: FaultTiming::Before,
                 retry_after: None,
+                delay_ms: 0,
             });
         }
         assert_eq!(

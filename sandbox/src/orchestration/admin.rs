@@ -189,7 +189,7 @@ async fn log(
 }
 
 /// `POST /__sandbox/orchestration/faults {orgId, path, status, count?,
-/// when?, retryAfter?}`; `path` may omit the `/api/v0` prefix.
+/// when?, retryAfter?, delayMs?}`; `path` may omit the `/api/v0` prefix.
 async fn add_faults(State(app): State<Arc<AppState>>, body: Bytes) -> Result<Response, Rejection> {
     let body = parse_object(&body)?;
     let registry = &app.orchestration;

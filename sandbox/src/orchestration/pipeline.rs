@@ -101,6 +101,9 @@ pub(crate) async fn handle(
         });
         (org, fault)
     };
+    if let Some(fault) = &fault {
+        fault.stall().await;
+    }
     let response = match fault {
         Some(fault) if fault.timing == FaultTiming::Before => fault_response(&fault),
         fault => {

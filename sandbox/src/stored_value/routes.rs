@@ -100,6 +100,9 @@ pub(crate) async fn handle(
         tenant.requests += 1;
         tenant.take_fault(path)
     };
+    if let Some(fault) = &fault {
+        fault.stall().await;
+    }
     if let Some(fault) = fault.as_ref().filter(|f| f.timing == FaultTiming::Before) {
         return fault_response(fault);
     }
