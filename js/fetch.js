@@ -66,7 +66,7 @@ function own(signal, timeoutMs) {
 /**
  * @internal Used by the wasm module. `spec` is `method\nurl(\nname\nvalue)*`. Resolves to
  * [status, text, utf8(text + ("\n" + value) for each of `headerNames`)], a missing header
- * as ""; rejects with { kind: "aborted" | "timeout" | "network", message }.
+ * as "" (and every header but the first on a 2xx answer); rejects with { kind: "aborted" | "timeout" | "network", message }.
  */
 export async function sendOnce(fetchFn, spec, body, signal, timeoutMs, headerNames) {
   if (signal && signal.aborted) throw { kind: "aborted", message: "aborted" };
@@ -99,8 +99,10 @@ export async function sendOnce(fetchFn, spec, body, signal, timeoutMs, headerNam
       res = await fetch(url, init);
       text = await res.text();
     }
-    let tail = text;
-    for (const name of headerNames) tail += "\n" + (res.headers.get(name) ?? "");
+    // The first header (the request id) on every answer, the others only on errors.
+    const h = res.headers;
+    let tail = text + "\n" + (h.get(headerNames[0]) ?? "");
+    for (let i = 1; i < headerNames.length; i++) tail += "\n" + ((res.ok ? null : h.get(headerNames[i])) ?? "");
     return [res.status, text, ENCODER.encode(tail)];
   } catch (e) {
     if (signal && signal.aborted) throw { kind: "aborted", message: "aborted" };

@@ -17,8 +17,10 @@ pub use fetch::{js_message as fetch_message, Cancel, FetchSender as PlatformSend
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{Cancel, NativeSender as PlatformSender};
 
-/// Response headers the clients read; the sender copies only these.
-pub const RESPONSE_HEADERS: &[&str] = &["x-request-id", "date", "retry-after", "content-type"];
+/// Response headers the clients read; the sender copies only these. The request id names
+/// any answer in an error (the Cards API errs with 200); the others matter only on non-2xx
+/// answers (clock skew, backoff), so the wasm sender reads them only there.
+pub const RESPONSE_HEADERS: &[&str] = &["x-request-id", "date", "retry-after"];
 
 /// Per-attempt timeout when the caller sets none.
 pub const DEFAULT_TIMEOUT_MS: u64 = 30_000;
