@@ -65,8 +65,9 @@ function own(signal, timeoutMs) {
 
 /**
  * @internal Used by the wasm module. `spec` is `method\nurl(\nname\nvalue)*`. Resolves to
- * [status, text, utf8(text + ("\n" + value) for each of `headerNames`)], a missing header
- * as "" (and every header but the first on a 2xx answer); rejects with { kind: "aborted" | "timeout" | "network", message }.
+ * [status, text, tail]: tail is text + "\n" + value for each of `headerNames` ("" when
+ * missing, and for all but the first on a 2xx answer), as UTF-8 bytes when long. Rejects
+ * with { kind: "aborted" | "timeout" | "network", message }.
  */
 export async function sendOnce(fetchFn, spec, body, signal, timeoutMs, headerNames) {
   if (signal && signal.aborted) throw { kind: "aborted", message: "aborted" };
@@ -103,7 +104,9 @@ export async function sendOnce(fetchFn, spec, body, signal, timeoutMs, headerNam
     const h = res.headers;
     let tail = text + "\n" + (h.get(headerNames[0]) ?? "");
     for (let i = 1; i < headerNames.length; i++) tail += "\n" + ((res.ok ? null : h.get(headerNames[i])) ?? "");
-    return [res.status, text, ENCODER.encode(tail)];
+    // Into wasm, a short string is copied fastest as it is, a long one as TextEncoder's bytes
+    // (wasm-bindgen copies strings through a per-character loop).
+    return [res.status, text, tail.length < 2048 ? tail : ENCODER.encode(tail)];
   } catch (e) {
     if (signal && signal.aborted) throw { kind: "aborted", message: "aborted" };
     if (s.fired) throw { kind: "timeout", message: "timeout" };

@@ -132,11 +132,17 @@ impl HttpSend for FetchSender {
         let out: Array = out.unchecked_into();
         let status = out.get(0).as_f64().unwrap_or(0.0) as u16;
         let js_body = out.get(1);
-        let bytes: Uint8Array = out.get(2).unchecked_into();
         // The body, then the header values in RESPONSE_HEADERS order, each after a line break
         // ("" when absent; a header value holds none): one copy out of JS for all of them, and
-        // the body is what remains once the values are cut off its end.
-        let mut body = String::from_utf8(bytes.to_vec()).unwrap_or_default();
+        // the body is what remains once the values are cut off its end. Short answers come as
+        // the string itself, long ones as its UTF-8 bytes (see js/fetch.js).
+        let tail = out.get(2);
+        let mut body = match tail.as_string() {
+            Some(text) => text,
+            None => {
+                String::from_utf8(tail.unchecked_into::<Uint8Array>().to_vec()).unwrap_or_default()
+            }
+        };
         let mut headers = Vec::with_capacity(RESPONSE_HEADERS.len());
         for name in RESPONSE_HEADERS.iter().rev() {
             let Some(at) = body.rfind('\n') else {
