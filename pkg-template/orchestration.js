@@ -8,24 +8,11 @@ const URLS = {
   production: "https://orchestration.seismic.systems/api",
 };
 
-// Every documented method and how many positional parameters it takes; the argument after
-// them is the per-call options bag ({ signal }, and { wait } on quotes.create).
-const METHODS = [
-  ["auth.signup", 2], ["auth.login", 2], ["auth.mfa.enroll", 0], ["auth.mfa.activate", 1],
-  ["auth.mfa.verify", 2], ["auth.refresh", 1], ["auth.logout", 1], ["auth.me", 0],
-  ["apiKeys.mint", 1], ["apiKeys.list", 0], ["apiKeys.revoke", 1],
-  ["users.me", 0], ["users.myOrders", 0],
-  ["orgs.list", 0], ["orgs.get", 0], ["orgs.update", 1],
-  ["orgs.members.list", 0], ["orgs.members.invite", 1], ["orgs.members.updateRole", 2],
-  ["orgs.members.remove", 1],
-  ["orgs.kyb.profile", 0], ["orgs.kyb.setProfile", 1], ["orgs.kyb.submit", 0],
-  ["orgs.kyb.providers", 0], ["orgs.kyb.refreshLink", 1], ["orgs.kyb.resync", 1],
-  ["customers.create", 1], ["customers.get", 1], ["customers.refreshKycLinks", 2],
-  ["customers.createAccount", 2], ["customers.listAccounts", 2], ["customers.orders", 1],
-  ["accounts.list", 1], ["accounts.get", 1],
-  ["quotes.create", 1], ["quotes.get", 1], ["quotes.accept", 2], ["quotes.acceptBest", 1],
-  ["rails", 0], ["currencies", 0], ["health", 0],
-];
+// Every documented method and how many positional parameters it takes (from the wasm core's
+// one list); the argument after them is the per-call options bag ({ signal }, and { wait } on
+// quotes.create). Read on first use: this module is evaluated before the entry instantiates
+// the wasm.
+let methods;
 
 const KEYS = ["access_token", "refresh_token", "access_expires_at", "refresh_expires_at"];
 const PREFIX = "orchestration.";
@@ -138,7 +125,7 @@ export class SeismicOrchestrationClient {
   constructor(config) {
     if (config === null || typeof config !== "object") throw invalid("config", "must be an object");
     const core = new OrchestrationCore(config, resolveStore(config));
-    for (const [op, arity] of METHODS) {
+    for (const [op, arity] of (methods ??= OrchestrationCore.methods())) {
       const path = op.split(".");
       let target = this;
       for (const part of path.slice(0, -1)) target = target[part] ??= {};

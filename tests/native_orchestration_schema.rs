@@ -12,49 +12,7 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 
 /// Every SDK operation: the test fails unless each one was driven to a checked 2xx.
-const ALL_OPS: &[&str] = &[
-    "auth.signup",
-    "auth.login",
-    "auth.mfa.enroll",
-    "auth.mfa.activate",
-    "auth.mfa.verify",
-    "auth.refresh",
-    "auth.logout",
-    "auth.me",
-    "apiKeys.mint",
-    "apiKeys.list",
-    "apiKeys.revoke",
-    "users.me",
-    "users.myOrders",
-    "orgs.list",
-    "orgs.get",
-    "orgs.update",
-    "orgs.members.list",
-    "orgs.members.invite",
-    "orgs.members.updateRole",
-    "orgs.members.remove",
-    "orgs.kyb.profile",
-    "orgs.kyb.setProfile",
-    "orgs.kyb.submit",
-    "orgs.kyb.providers",
-    "orgs.kyb.refreshLink",
-    "orgs.kyb.resync",
-    "customers.create",
-    "customers.get",
-    "customers.refreshKycLinks",
-    "customers.createAccount",
-    "customers.listAccounts",
-    "customers.orders",
-    "accounts.list",
-    "accounts.get",
-    "quotes.create",
-    "quotes.get",
-    "quotes.accept",
-    "quotes.acceptBest",
-    "rails",
-    "currencies",
-    "health",
-];
+const ALL_OPS: &[&str] = seismic_sdk::orchestration::ops::OPS;
 
 /// The KYB profile example of the docs (`GET /org/kyb/profile`), used as a `PUT` body.
 const PROFILE: &str = r#"{ "business": { "legal_name": "Acme Inc.", "entity_type": "corporation", "industry": "software_blockchain_crypto", "registration_number": "1234567", "tax_id": "82-1234567", "country_of_registration": "US", "state_of_incorporation": "DE", "formation_date": "2020-04-12" }, "addresses": { "registered": { "line1": "1 Wall St", "city": "New York", "state": "NY", "postal_code": "10005", "country": "US" } }, "contact": { "email": "ops@acme.com", "phone": "+12025550100" }, "operations": { "business_jurisdictions": ["US"], "funds_movement_jurisdictions": ["US", "GB"], "primary_source_of_funds": "company_capital", "regulated_status": "unregistered" }, "volumes": { "monthly_deposits": 35, "monthly_withdrawals": 30 }, "counterparties": { "counterparties": ["customers", "merchants_suppliers"] }, "associated_persons": [ { "first_name": "Alice", "last_name": "Liddell", "date_of_birth": "1985-06-15", "email": "alice@acme.com", "phone": "+12025550100", "address": { "line1": "1 Wall St", "city": "New York", "state": "NY", "postal_code": "10005", "country": "US" }, "tax_id": "123-45-6789", "nationality": "US", "citizenship": "US", "ownership_percent": 100, "roles": { "has_control": true, "is_signer": true, "is_director": true } } ] }"#;

@@ -212,6 +212,18 @@ impl OrchestrationCore {
         })
     }
 
+    /// `[[op, arity], …]`: every documented method and how many positional parameters it
+    /// takes (the JS class builds its namespaces from this, the one list of methods).
+    pub fn methods() -> js_sys::Array {
+        ops::OPS
+            .iter()
+            .map(|op| {
+                let arity = ops::param_names(op).map_or(0, <[_]>::len);
+                js_sys::Array::of2(&JsValue::from_str(op), &JsValue::from(arity as u32))
+            })
+            .collect()
+    }
+
     /// Calls the documented method `op` with its positional `args`; resolves to its result.
     pub fn call(&self, op: String, args: JsValue, options: JsValue) -> Promise {
         let client = self.inner.clone();

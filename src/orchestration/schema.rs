@@ -400,49 +400,7 @@ mod tests {
     ];
 
     /// Every op the SDK exposes (the JS method paths).
-    const ALL_OPS: &[&str] = &[
-        "auth.signup",
-        "auth.login",
-        "auth.mfa.enroll",
-        "auth.mfa.activate",
-        "auth.mfa.verify",
-        "auth.refresh",
-        "auth.logout",
-        "auth.me",
-        "apiKeys.mint",
-        "apiKeys.list",
-        "apiKeys.revoke",
-        "users.me",
-        "users.myOrders",
-        "orgs.list",
-        "orgs.get",
-        "orgs.update",
-        "orgs.members.list",
-        "orgs.members.invite",
-        "orgs.members.updateRole",
-        "orgs.members.remove",
-        "orgs.kyb.profile",
-        "orgs.kyb.setProfile",
-        "orgs.kyb.submit",
-        "orgs.kyb.providers",
-        "orgs.kyb.refreshLink",
-        "orgs.kyb.resync",
-        "customers.create",
-        "customers.get",
-        "customers.refreshKycLinks",
-        "customers.createAccount",
-        "customers.listAccounts",
-        "customers.orders",
-        "accounts.list",
-        "accounts.get",
-        "quotes.create",
-        "quotes.get",
-        "quotes.accept",
-        "quotes.acceptBest",
-        "rails",
-        "currencies",
-        "health",
-    ];
+    const ALL_OPS: &[&str] = crate::orchestration::ops::OPS;
 
     /// The error of a body that is not JSON.
     fn not_json() -> Error {

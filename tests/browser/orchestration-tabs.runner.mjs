@@ -59,7 +59,7 @@ export const checks = [
         const before = await orchestrationStats(env.sandboxUrl, t.orgId);
         const [ra, rb] = await Promise.all([burst(a, baseUrl, 20), burst(b, baseUrl, 20)]);
         const after = await orchestrationStats(env.sandboxUrl, t.orgId);
-        assert.deepEqual([ra.errors, rb.errors], [[], []], "no call failed in either tab");
+        assert.deepEqual([ra.errors, rb.errors], [[], []], `no call failed in either tab: ${JSON.stringify([ra.errors, rb.errors])}`);
         assert.deepEqual([ra.ok, rb.ok], [20, 20], "all calls succeeded");
         assert.equal(after.refreshCalls - before.refreshCalls, 1, "one refresh across both tabs");
         assert.deepEqual([ra.refreshFailed, rb.refreshFailed], [0, 0], "nobody was logged out");
