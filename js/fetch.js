@@ -64,12 +64,20 @@ function own(signal, timeoutMs) {
 }
 
 /**
- * @internal Used by the wasm module. `spec` is `method\nurl(\nname\nvalue)*`. Resolves to
+ * @internal Used by the wasm module, which learns the outcome from `settle(id, ok, value)`
+ * (see src/transport/settle.rs). `spec` is `method\nurl(\nname\nvalue)*`. Settles with
  * [status, text, tail]: tail is text + "\n" + value for each of `headerNames` ("" when
- * missing, and for all but the first on a 2xx answer), as UTF-8 bytes when long. Rejects
+ * missing, and for all but the first on a 2xx answer), as UTF-8 bytes when long; or fails
  * with { kind: "aborted" | "timeout" | "network", message }.
  */
-export async function sendOnce(fetchFn, spec, body, signal, timeoutMs, headerNames) {
+export function sendOnce(settle, id, fetchFn, spec, body, signal, timeoutMs, headerNames) {
+  attempt(fetchFn, spec, body, signal, timeoutMs, headerNames).then(
+    (out) => settle(id, true, out),
+    (e) => settle(id, false, e),
+  );
+}
+
+async function attempt(fetchFn, spec, body, signal, timeoutMs, headerNames) {
   if (signal && signal.aborted) throw { kind: "aborted", message: "aborted" };
   const parts = spec.split("\n");
   const headers = {};

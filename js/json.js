@@ -27,3 +27,17 @@ export function stringifyParams(value) {
   if (bad) throw Object.assign(new TypeError(bad[1]), { path: bad[0] });
   return JSON.stringify(value);
 }
+
+/**
+ * @internal Used by the wasm module: `JSON.parse(text)`, or its `field` when given, in one
+ * crossing that cannot throw (a throwing import costs a try/catch shim per call);
+ * `undefined` when `text` is not JSON.
+ */
+export function parseReply(text, field) {
+  try {
+    const value = JSON.parse(text);
+    return field === undefined ? value : value?.[field];
+  } catch {
+    return undefined;
+  }
+}

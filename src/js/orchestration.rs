@@ -124,11 +124,12 @@ impl TokenStore for JsTokenStore {
     }
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/js/json.js")]
 extern "C" {
-    /// `JSON.parse` on a JS string as it is (js_sys's takes `&str`, a copy out of wasm).
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+    /// `JSON.parse` on the JS string as it is (js_sys's takes `&str`, a copy out of wasm),
+    /// then its `field`; `undefined` when it is not JSON.
+    #[wasm_bindgen(js_name = parseReply)]
+    fn parse_reply(text: &JsValue, field: &JsValue) -> JsValue;
 }
 
 type Inner = Rc<OrchestrationClient<PlatformSender, JsTokenStore>>;
@@ -282,10 +283,11 @@ fn reply_value(reply: Reply) -> Result<JsValue, Error> {
         return Ok(JsValue::UNDEFINED);
     }
     // The engine's own copy of the body: parsed where it is, never copied back out of wasm.
-    let value =
-        json_parse(&reply.js_body).map_err(|_| Error::response("response", "is not JSON"))?;
-    Ok(match reply.unwrap {
-        Some(field) => get(&value, field),
-        None => value,
-    })
+    // The text was checked as JSON already; `undefined` would mean the engine disagrees.
+    let field = reply.unwrap.map_or(JsValue::UNDEFINED, convert::js_name);
+    let value = parse_reply(&reply.js_body, &field);
+    if value.is_undefined() {
+        return Err(Error::response("response", "is not JSON"));
+    }
+    Ok(value)
 }

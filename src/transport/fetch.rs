@@ -6,6 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::fetch_sys::{self, AbortSignal};
+use super::settle::{settle_fn, Settled};
 use super::{HttpRequest, HttpResponse, HttpSend, RESPONSE_HEADERS};
 use crate::core::error::Error;
 
@@ -35,14 +36,17 @@ pub struct FetchSender {
 #[wasm_bindgen(module = "/js/fetch.js")]
 extern "C" {
     #[wasm_bindgen(js_name = sendOnce)]
+    #[allow(clippy::too_many_arguments)]
     fn send_once(
+        settle: &Function,
+        id: u32,
         fetch: &JsValue,
         spec: &str,
         body: &JsValue,
         signal: &JsValue,
         timeout_ms: f64,
         header_names: &Array,
-    ) -> Promise;
+    );
 }
 
 thread_local! {
@@ -107,16 +111,18 @@ impl HttpSend for FetchSender {
             .fetch
             .as_ref()
             .map_or(JsValue::UNDEFINED, |f| f.clone().into());
-        let out = JsFuture::from(send_once(
+        let outcome = Settled::default();
+        send_once(
+            &settle_fn(),
+            outcome.id(),
             &fetch,
             &spec,
             &body,
             &signal,
             timeout_ms as f64,
             &names,
-        ))
-        .await
-        .map_err(|e| {
+        );
+        let out = outcome.await.map_err(|e| {
             match Reflect::get(&e, &"kind".into())
                 .ok()
                 .and_then(|k| k.as_string())

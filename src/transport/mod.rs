@@ -11,6 +11,8 @@ mod fetch;
 mod fetch_sys;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
+#[cfg(target_arch = "wasm32")]
+mod settle;
 
 #[cfg(target_arch = "wasm32")]
 pub use fetch::{js_message as fetch_message, Cancel, FetchSender as PlatformSender};
