@@ -1,7 +1,7 @@
 // One HTTP attempt for the wasm transport, in JS because every step is a JS object: one race
 // that holds even over a custom fetch ignoring its signal, and the body handed back both as the
-// engine's string (for JSON.parse) and as UTF-8 bytes (one native copy into wasm) that also
-// carry the response headers wasm reads: each crossing of the boundary costs more than the work.
+// engine's string (for JSON.parse) and once more, with the response headers wasm reads, for
+// the copy into wasm: each crossing of the boundary costs more than the work.
 //
 // Timeouts without a caller signal share one AbortController per deadline slot: in Node an
 // AbortSignal is a JS EventTarget (~5 µs to make) and undici spends ~20 µs more on each new
@@ -54,7 +54,7 @@ function leave(s) {
 // A controller for this attempt alone: fed by the caller's signal and its own timer.
 function own(signal, timeoutMs) {
   const ctl = new AbortController();
-  const s = { ctl, signal: ctl.signal, fired: false, timer: undefined, onAbort: () => ctl.abort() };
+  const s = { own: true, ctl, signal: ctl.signal, fired: false, timer: undefined, onAbort: () => ctl.abort() };
   s.timer = setTimeout(() => {
     s.fired = true;
     ctl.abort();
@@ -121,7 +121,7 @@ async function attempt(fetchFn, spec, body, signal, timeoutMs, headerNames) {
     throw { kind: "network", message: (e && e.message) || String(e) };
   } finally {
     if (onAbort) s.signal.removeEventListener("abort", onAbort);
-    if (s.onAbort) {
+    if (s.own) {
       clearTimeout(s.timer);
       if (signal) signal.removeEventListener("abort", s.onAbort);
     } else {
