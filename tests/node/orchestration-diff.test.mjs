@@ -558,9 +558,19 @@ export const tests = [
         if (canonical(mine.results) !== canonical(["ok"])) problems.push(`ours: ${mine.results.join(", ")} (${mine.errors.map((e) => `${e.name}: ${e.message}`).join("; ")})`);
         if (mine.refreshCalls !== 1) problems.push(`ours refreshed ${mine.refreshCalls} times, want 1`);
       }
-      if (canonical(theirs.lines) !== canonical(sorted(REFRESH.pkg))) problems.push(`${PACKAGE} sent\n        ${theirs.lines.join("\n        ")}\n      table expects\n        ${sorted(REFRESH.pkg).join("\n        ")}`);
+      // The package shares a refresh only among the 401s that arrive while it is in flight: on a
+      // loaded machine a late 401 refreshes again, with the rotated token. How many is its own
+      // timing, so its lines are compared with one refresh (ours must make exactly one).
+      const oneRefresh = (lines) => {
+        let seen = false;
+        return lines
+          .map((l) => l.replace(/("refresh_token":")[^"]+"/, '$1{refresh}"'))
+          .filter((l) => !l.startsWith("POST /v0/auth/refresh") || (!seen && (seen = true)));
+      };
+      const theirLines = oneRefresh(theirs.lines);
+      if (canonical(theirLines) !== canonical(sorted(REFRESH.pkg))) problems.push(`${PACKAGE} sent\n        ${theirs.lines.join("\n        ")}\n      table expects\n        ${sorted(REFRESH.pkg).join("\n        ")}`);
       if (canonical(theirs.results) !== canonical([REFRESH.pkgResult])) problems.push(`${PACKAGE}: ${theirs.results.join(", ")}, table expects ${REFRESH.pkgResult}`);
-      if (theirs.refreshCalls !== 1) problems.push(`${PACKAGE} refreshed ${theirs.refreshCalls} times, table expects 1`);
+      if (theirs.refreshCalls < 1) problems.push(`${PACKAGE} refreshed ${theirs.refreshCalls} times, table expects at least 1`);
       report(assert, problems, "refresh-on-401");
     },
   },
