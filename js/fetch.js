@@ -6,14 +6,18 @@
 // Timeouts without a caller signal share one AbortController per deadline slot: in Node an
 // AbortSignal is a JS EventTarget (~5 µs to make) and undici spends ~20 µs more on each new
 // signal, more than the rest of a call costs. A slot's deadline is at least `timeoutMs` after
-// every attempt that uses it and at most 1/64 of it (+1 ms) later. Cloudflare Workers keep
-// one controller per attempt: a timer belongs to the request that set it, and a later request
-// must not depend on it. So do attempts with a caller's signal or a custom fetch.
+// every attempt that uses it and at most 1/64 of it (+1 ms) later. Only Node shares: browsers
+// make native signals cheaply, and in Cloudflare Workers a timer belongs to the request that
+// set it, so a later request must not depend on it (Workers may expose `process` with
+// nodejs_compat, and `navigator` only with global_navigator: both marks are checked). So do
+// attempts with a caller's signal or a custom fetch.
 
 const ENCODER = new TextEncoder();
 // Under EventTarget's default limit of 10 listeners (undici adds one per request it sends).
 const SLOT_USES = 8;
-const PER_ATTEMPT = globalThis.navigator?.userAgent === "Cloudflare-Workers";
+const IN_WORKERS =
+  globalThis.navigator?.userAgent === "Cloudflare-Workers" || typeof globalThis.WebSocketPair === "function";
+const PER_ATTEMPT = IN_WORKERS || typeof globalThis.process?.versions?.node !== "string";
 const slots = new Map(); // timeoutMs → the slot new attempts join
 
 function join(timeoutMs) {
