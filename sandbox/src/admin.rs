@@ -27,9 +27,9 @@ use crate::AppState;
 /// Default master balance of tenants created through the admin API, cents.
 const DEFAULT_TENANT_BALANCE_CENTS: i64 = 1_000_000;
 /// Upper bound on queued faults per call, to keep memory bounded.
+const MAX_FAULT_COUNT: u64 = 10_000;
 /// Longest `delayMs` of an injected fault.
 const MAX_FAULT_DELAY_MS: u64 = 60_000;
-const MAX_FAULT_COUNT: u64 = 10_000;
 
 /// Routes of the admin API.
 pub(crate) fn router() -> Router<Arc<AppState>> {

@@ -1,7 +1,7 @@
 //! Awaiting the one JS promise every request makes, without wasm-bindgen's `JsFuture`: that
 //! makes two closures per await (each registered with a `FinalizationRegistry`), which costs
 //! more than the rest of the wasm side of a call. Here JS reports the outcome through one
-//! callback made once, naming the pending call by a number that is never reused.
+//! callback made once, naming the pending call by a number not reused while it is pending.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
