@@ -32,7 +32,10 @@ export interface EnvelopeClientConfig {
   apiKey: string;
   /** The 32-byte key every body is sealed with. */
   encryptionKey: EnvelopeKeyInput;
-  /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
+  /**
+   * A `fetch` to use instead of the global one (tests, proxies, instrumentation).
+   * Default: the global one; in Node, `node:http(s)` while that is Node's own fetch with its default dispatcher (see the README, "Transport").
+   */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Retries after the first attempt for network errors, 502 and 503, only for calls carrying an Idempotency-Key. Default 2. */
   maxRetries?: number;
@@ -90,7 +93,10 @@ export interface CardOrder {
 export type StoredValueClientConfig = {
   /** The secret API key; sent as `Authorization: Bearer <base64 of the key>`. */
   apiKey: string;
-  /** A `fetch` to use instead of the global one. */
+  /**
+   * A `fetch` to use instead of the global one.
+   * Default: the global one; in Node, `node:http(s)` while that is Node's own fetch with its default dispatcher (see the README, "Transport").
+   */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Retries after the first attempt (network errors, 408, 429, 502, 503, 504; only for repeatable calls). Default 2. */
   maxRetries?: number;

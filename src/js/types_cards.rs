@@ -21,6 +21,10 @@ export type SeismicCardsClientConfig = {
   clientId: string;
   /** Server-side only. */
   clientSecret: string;
+  /**
+   * A `fetch` to use instead of the global one.
+   * Default: the global one; in Node, `node:http(s)` while that is Node's own fetch with its default dispatcher (see the README, "Transport").
+   */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Memory by default. */
   tokenCache?: CardsTokenCache;

@@ -163,7 +163,7 @@ const platformTimeout = {
     const { assert, sdk } = ctx;
     const t = await createOrchestrationTenant(ctx.sandboxUrl, FAST);
     await orchestrationFault(ctx.sandboxUrl, { orgId: t.orgId, path: "/accounts", status: 503, count: 3, delayMs: 3000 });
-    // No custom fetch: the attempts share the runtime's timeout machinery (js/fetch.js).
+    // No custom fetch: the runtime's own wire and timeout machinery (js/fetch.js; node:http in Node).
     const api = client(ctx, { apiKey: t.apiKey, timeoutMs: 250, maxRetries: 0, dangerouslyAllowBrowser: true });
     const started = Date.now();
     // Three distinct URLs: browsers hold identical concurrent GETs behind one (HTTP cache lock).
