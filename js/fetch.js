@@ -136,14 +136,14 @@ function nodeWire() {
         try {
           req = (secure ? https : http).request(url, { method, headers, agent: secure ? agents.https : agents.http });
         } catch (e) {
-          return fail({ kind: "network", message: (e && e.message) || String(e) });
+          return fail(networkError(e));
         }
         timer = setTimeout(() => {
           fail({ kind: "timeout", message: "timeout" });
           req.destroy();
         }, timeoutMs);
         if (signal) signal.addEventListener("abort", onAbort, { once: true });
-        req.on("error", (e) => fail({ kind: "network", message: (e && e.message) || String(e) }));
+        req.on("error", (e) => fail(networkError(e)));
         req.on("response", (res) => {
           const status = res.statusCode;
           if (status >= 300 && status < 400 && status !== 304 && res.headers.location) {
@@ -153,7 +153,7 @@ function nodeWire() {
           res.setEncoding("utf8");
           let text = "";
           res.on("data", (chunk) => (text += chunk));
-          res.on("error", (e) => fail({ kind: "network", message: (e && e.message) || String(e) }));
+          res.on("error", (e) => fail(networkError(e)));
           res.on("close", () => fail({ kind: "network", message: "the connection closed before the answer ended" }));
           res.on("end", () => {
             // fetch's text() drops a byte order mark.
@@ -221,7 +221,7 @@ async function attempt(fetchFn, spec, body, signal, timeoutMs, headerNames) {
   } catch (e) {
     if (signal && signal.aborted) throw { kind: "aborted", message: "aborted" };
     if (s.fired) throw { kind: "timeout", message: "timeout" };
-    throw { kind: "network", message: (e && e.message) || String(e) };
+    throw networkError(e);
   } finally {
     if (onAbort) s.signal.removeEventListener("abort", onAbort);
     if (s.own) {
@@ -243,3 +243,5 @@ function answer(status, text, header, headerNames) {
   // (wasm-bindgen copies strings through a per-character loop).
   return [status, text, tail.length < 2048 ? tail : ENCODER.encode(tail)];
 }
+
+const networkError = (e) => ({ kind: "network", message: (e && e.message) || String(e) });
