@@ -1,6 +1,13 @@
 /** Base class of every error the SDK throws. `code` is stable and machine-readable. */
 export class SeismicError extends Error {
   readonly code: string | number;
+  /**
+   * The `Idempotency-Key` (Cards, envelope) or body `idempotencyKey` (stored value) the failed
+   * call carried, yours or generated. After an ambiguous failure (a timeout, a network error,
+   * a 5xx) retry the same call with `{ idempotencyKey: e.idempotencyKey }`: the API replays
+   * the first outcome instead of moving money twice. Absent when the call carried none.
+   */
+  readonly idempotencyKey?: string;
 }
 /** An argument failed validation before anything was sent. */
 export class ValidationError extends SeismicError {
@@ -32,6 +39,23 @@ export class TimeoutError extends SeismicError {
 /** The caller's `AbortSignal` fired. */
 export class AbortError extends SeismicError {
   readonly code: "aborted";
+}
+/**
+ * The server answered with a redirect the SDK does not follow: to another origin, from https
+ * to http, a 301/302/303 of a request with a body, or more than 5 hops. Nothing was sent to
+ * the new location. Same-origin 307/308 (and 301/302/303 of a GET) are followed.
+ */
+export class RedirectError extends SeismicError {
+  readonly code: "redirect_not_followed";
+  /** The redirect status; 0 when the platform hid it (a browser's opaque redirect). */
+  readonly status: number;
+  /** Where it pointed, without query or fragment; null when unknown. */
+  readonly location: string | null;
+}
+/** The answer was longer than the client's `maxResponseBytes`; reading stopped there. */
+export class ResponseTooLargeError extends SeismicError {
+  readonly code: "response_too_large";
+  readonly maxResponseBytes: number;
 }
 /**
  * Stable slugs of the encrypted-envelope API. The API's own `error_slug`s, plus ours for

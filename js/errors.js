@@ -1,11 +1,14 @@
 // Error classes of seismic-sdk. The wasm module creates them through `makeError`, and the
 // package entry re-exports this same module, so `instanceof` works against the exports.
 
+// What an error body's fields may never replace: the Error's own identity and behaviour.
+const RESERVED = new Set(["name", "message", "stack", "cause", "constructor", "__proto__", "prototype", "toString", "toJSON", "valueOf"]);
+
 /** Base class of every error the SDK throws. */
 export class SeismicError extends Error {
   constructor(message, fields) {
     super(message);
-    if (fields) Object.assign(this, fields);
+    if (fields) for (const key of Object.keys(fields)) if (!RESERVED.has(key)) this[key] = fields[key];
   }
 }
 SeismicError.prototype.name = "SeismicError";
@@ -29,6 +32,19 @@ TimeoutError.prototype.name = "TimeoutError";
 /** The caller's AbortSignal fired. */
 export class AbortError extends SeismicError {}
 AbortError.prototype.name = "AbortError";
+
+/**
+ * The server answered with a redirect the SDK does not follow (another origin, https → http,
+ * a method change that would drop the body, too many hops): nothing was sent there.
+ * `status` is the redirect status (0 when the platform hid it), `location` where it pointed,
+ * without query or fragment (null when unknown).
+ */
+export class RedirectError extends SeismicError {}
+RedirectError.prototype.name = "RedirectError";
+
+/** The answer was longer than the client's `maxResponseBytes`; reading stopped there. */
+export class ResponseTooLargeError extends SeismicError {}
+ResponseTooLargeError.prototype.name = "ResponseTooLargeError";
 
 /** The encrypted-envelope API answered with an error. */
 export class EnvelopeApiError extends SeismicError {}
@@ -89,6 +105,8 @@ const CLASSES = {
   network: NetworkError,
   timeout: TimeoutError,
   aborted: AbortError,
+  redirect: RedirectError,
+  too_large: ResponseTooLargeError,
   envelope_api: EnvelopeApiError,
 };
 

@@ -101,9 +101,9 @@ function nodeWire() {
   return {
     usable: (url) =>
       globalThis.fetch === nodeFetch && globalThis[DISPATCHER] === dispatcher && (url.startsWith("http:") || url.startsWith("https:")),
-    send: (method, url, fields, body, signal, timeoutMs, headerNames) =>
+    send: (method, url, fields, body, signal, timeoutMs, headerNames, maxBytes) =>
       new Promise((resolve, reject) => {
-        // A copy: a redirect hands the caller's headers on to fetch.
+        // A copy: the additions below are this wire's own.
         const headers = { ...fields };
         const secure = url.startsWith("https:");
         let req, timer, settled = false;
@@ -136,26 +136,35 @@ function nodeWire() {
         try {
           req = (secure ? https : http).request(url, { method, headers, agent: secure ? agents.https : agents.http });
         } catch (e) {
-          return fail(networkError(e));
+          return fail(networkError(e, fields));
         }
         timer = setTimeout(() => {
           fail({ kind: "timeout", message: "timeout" });
           req.destroy();
         }, timeoutMs);
         if (signal) signal.addEventListener("abort", onAbort, { once: true });
-        req.on("error", (e) => fail(networkError(e)));
+        req.on("error", (e) => fail(networkError(e, fields)));
         req.on("response", (res) => {
+          // Redirects are answers like any other: the transport's policy decides (never
+          // followed here, so credentials never leave the configured origin on this wire).
           const status = res.statusCode;
-          if (status >= 300 && status < 400 && status !== 304 && res.headers.location) {
-            res.resume();
-            return settle(resolve, null);
-          }
-          res.setEncoding("utf8");
-          let text = "";
-          res.on("data", (chunk) => (text += chunk));
-          res.on("error", (e) => fail(networkError(e)));
+          const tooLarge = () => {
+            fail(tooLargeError(maxBytes));
+            req.destroy();
+          };
+          if (Number(res.headers["content-length"]) > maxBytes) return tooLarge();
+          const chunks = [];
+          let size = 0;
+          res.on("data", (chunk) => {
+            size += chunk.length;
+            // Stopped while streaming: nothing past the limit is kept or copied into wasm.
+            if (size > maxBytes) return tooLarge();
+            chunks.push(chunk);
+          });
+          res.on("error", (e) => fail(networkError(e, fields)));
           res.on("close", () => fail({ kind: "network", message: "the connection closed before the answer ended" }));
           res.on("end", () => {
+            let text = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks, size).toString("utf8");
             // fetch's text() drops a byte order mark.
             if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
             settle(resolve, answer(status, text, (name) => res.headers[name], headerNames));
@@ -173,28 +182,28 @@ function nodeWire() {
  * missing, and for all but the first on a 2xx answer), as UTF-8 bytes when long; or fails
  * with { kind: "aborted" | "timeout" | "network", message }.
  */
-export function sendOnce(settle, id, fetchFn, spec, body, signal, timeoutMs, headerNames) {
-  attempt(fetchFn, spec, body, signal, timeoutMs, headerNames).then(
+export function sendOnce(settle, id, fetchFn, spec, body, signal, timeoutMs, headerNames, maxBytes) {
+  attempt(fetchFn, spec, body, signal, timeoutMs, headerNames, maxBytes).then(
     (out) => settle(id, true, out),
     (e) => settle(id, false, e),
   );
 }
 
-async function attempt(fetchFn, spec, body, signal, timeoutMs, headerNames) {
+async function attempt(fetchFn, spec, body, signal, timeoutMs, headerNames, maxBytes) {
   if (signal && signal.aborted) throw { kind: "aborted", message: "aborted" };
   const parts = spec.split("\n");
   const headers = {};
   for (let i = 2; i < parts.length; i += 2) headers[parts[i]] = parts[i + 1];
   const url = parts[1];
   if (!fetchFn && WIRE && WIRE.usable(url)) {
-    const out = await WIRE.send(parts[0], url, headers, body, signal, timeoutMs, headerNames);
-    // A redirect is left to fetch, which follows it as the platform defines.
-    if (out) return out;
+    return WIRE.send(parts[0], url, headers, body, signal, timeoutMs, headerNames, maxBytes);
   }
   // A custom fetch is raced against its own controller: a shared one would gather a
   // listener per attempt in flight.
   const s = signal || fetchFn || PER_ATTEMPT ? own(signal, timeoutMs) : join(timeoutMs);
-  const init = { method: parts[0], headers, signal: s.signal };
+  // "manual": a redirect comes back as an answer for the transport's policy to judge (a
+  // browser hides it as an opaque redirect), never followed with the credentials on it.
+  const init = { method: parts[0], headers, signal: s.signal, redirect: "manual" };
   if (body !== undefined) init.body = body;
   let onAbort;
   try {
@@ -203,7 +212,7 @@ async function attempt(fetchFn, spec, body, signal, timeoutMs, headerNames) {
       // A custom fetch may ignore its signal: race it, so the timeout and abort still hold.
       const work = (async () => {
         const r = await fetchFn(url, init);
-        return [r, await r.text()];
+        return [r, await readText(r, maxBytes)];
       })();
       [res, text] = await new Promise((resolve, reject) => {
         onAbort = () => reject(s.signal.reason);
@@ -214,14 +223,16 @@ async function attempt(fetchFn, spec, body, signal, timeoutMs, headerNames) {
       // The platform fetch honours the signal, body reading included. It is called as a bare
       // identifier: a detached one throws "Illegal invocation" in Workers.
       res = await fetch(url, init);
-      text = await res.text();
+      text = await readText(res, maxBytes);
     }
+    followed(res);
     const h = res.headers;
     return answer(res.status, text, (name) => h.get(name), headerNames);
   } catch (e) {
     if (signal && signal.aborted) throw { kind: "aborted", message: "aborted" };
     if (s.fired) throw { kind: "timeout", message: "timeout" };
-    throw networkError(e);
+    if (e && (e.kind === "too_large" || e.kind === "redirect")) throw e;
+    throw networkError(e, headers);
   } finally {
     if (onAbort) s.signal.removeEventListener("abort", onAbort);
     if (s.own) {
@@ -244,4 +255,55 @@ function answer(status, text, header, headerNames) {
   return [status, text, tail.length < 2048 ? tail : ENCODER.encode(tail)];
 }
 
-const networkError = (e) => ({ kind: "network", message: (e && e.message) || String(e) });
+// A redirect the platform followed or hid: the transport refuses it. A custom fetch may follow
+// redirects whatever `init.redirect` says; its answer then comes from elsewhere and is refused.
+function followed(res) {
+  if (res.type === "opaqueredirect") throw { kind: "redirect", status: 0 };
+  if (res.redirected === true) throw { kind: "redirect", status: 0, location: typeof res.url === "string" ? res.url : undefined };
+}
+
+// The body as text, read no further than `maxBytes`. A declared length over the limit fails
+// before reading; an undeclared or encoded one (a compressed body can inflate far past its
+// Content-Length) is counted while streaming and cancelled at the limit.
+async function readText(res, maxBytes) {
+  const h = res.headers;
+  const declared = h?.get?.("content-length");
+  if (declared != null && Number(declared) > maxBytes) {
+    res.body?.cancel?.().catch(() => {});
+    throw tooLargeError(maxBytes);
+  }
+  const coding = h?.get?.("content-encoding");
+  const reader = (declared == null || (coding && coding !== "identity")) && res.body?.getReader?.();
+  if (!reader) {
+    const text = await res.text();
+    // A Response without a stream (some custom fetches): checked once read.
+    if (text.length > maxBytes / 3 && ENCODER.encode(text).length > maxBytes) throw tooLargeError(maxBytes);
+    return text;
+  }
+  // Like text(): UTF-8, a byte order mark dropped.
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.cancel().catch(() => {});
+      throw tooLargeError(maxBytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+const tooLargeError = (limit) => ({ kind: "too_large", message: "too large", limit });
+
+// A platform's message may quote what it refused: a header value (a key, a token) is cut out.
+function networkError(e, headers) {
+  let message = String((e && e.message) || e || "fetch failed");
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value === "string" && value.length >= 6 && message.includes(value)) message = message.split(value).join("[redacted]");
+  }
+  return { kind: "network", message };
+}

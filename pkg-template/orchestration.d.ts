@@ -6,6 +6,7 @@
 // in errors.d.ts.
 import type {
   AbortError,
+  ResponseTooLargeError,
   ApiError,
   NetworkError,
   ResponseValidationError,
@@ -109,6 +110,11 @@ export interface SeismicOrchestrationClientConfig {
    * {@link TimeoutError} (or is retried, per `maxRetries`). Default `30000`; `1` to `600000`.
    */
   timeoutMs?: number;
+  /**
+   * Longest answer read, in bytes: a longer one rejects with a {@link ResponseTooLargeError}
+   * as soon as the limit is passed (read as it streams, never held whole). Default `16777216`.
+   */
+  maxResponseBytes?: number;
   /**
    * Allow a string `apiKey` in a browser page. The org API key is a server-side secret that
    * anyone who opens the page can read, so the constructor refuses it there with a

@@ -17,6 +17,7 @@ mod admin;
 mod cards;
 pub(crate) mod common;
 mod envelope;
+mod hostile;
 mod orchestration;
 mod stored_value;
 
@@ -171,6 +172,8 @@ pub(crate) struct AppState {
     pub cards: cards::state::Registry,
     /// Orchestration API users, orgs and everything they own.
     pub orchestration: orchestration::state::Registry,
+    /// Hostile servers (extra origins with fault rules) started by tests.
+    pub hostile: hostile::Registry,
 }
 
 impl AppState {
@@ -246,6 +249,7 @@ fn router(state: Arc<AppState>) -> Router {
         .merge(cards::admin::router())
         .merge(orchestration::router())
         .merge(orchestration::admin::router())
+        .merge(hostile::router())
         .fallback(fallback)
         .layer(common::cors::layer())
         .layer(axum::middleware::from_fn_with_state(

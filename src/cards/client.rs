@@ -1,6 +1,6 @@
 //! `SeismicCardsClient`: the two-step OAuth, the token cache and every endpoint.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use crate::cards::endpoints::{endpoint, Idempotency};
 use crate::cards::fields::build;
@@ -10,6 +10,7 @@ use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::core::ids::uuid_v4;
 use crate::core::json::{object_fields, Field, Json};
 use crate::core::retry::RetryPolicy;
+use crate::core::single_flight::SingleFlight;
 use crate::core::validate;
 use crate::transport::{
     Cancel, HttpRequest, HttpResponse, HttpSend, Transport, DEFAULT_TIMEOUT_MS,
@@ -24,8 +25,6 @@ pub const PRODUCTION_URL: &str = "https://api.seismic.systems";
 const OK: &str = "000000";
 /// Token expired, revoked or from another environment: renew once and retry once.
 const PERMISSION_DENIED: &str = "40399";
-/// How long another caller's renewal is waited for before this caller renews itself.
-const RENEWAL_WAIT_MS: f64 = 15_000.0;
 /// Poll interval while another caller renews.
 const RENEWAL_POLL_MS: u64 = 20;
 
@@ -74,16 +73,7 @@ pub struct CardsClient<S, C> {
     config: CardsConfig,
     cache: C,
     token: RefCell<Option<CachedToken>>,
-    renewing_since: Cell<Option<f64>>,
-}
-
-// Clears the "renewal in progress" mark however the renewal ends (even if dropped).
-struct RenewalGuard<'a>(&'a Cell<Option<f64>>);
-
-impl Drop for RenewalGuard<'_> {
-    fn drop(&mut self) {
-        self.0.set(None);
-    }
+    renewing: SingleFlight,
 }
 
 impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
@@ -102,12 +92,27 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
             config,
             cache,
             token: RefCell::new(None),
-            renewing_since: Cell::new(None),
+            renewing: SingleFlight::default(),
+        }
+    }
+
+    /// The `Idempotency-Key` a call of `name` carries: the caller's (checked), or a UUIDv4
+    /// for the methods that require one. Resolved before the call so that every error of the
+    /// call can name it.
+    pub fn idempotency_key(name: &str, caller: Option<String>) -> Result<Option<String>, Error> {
+        match (caller, endpoint(name)?.idempotency) {
+            (Some(k), _) => {
+                validate::header_token("options.idempotencyKey", &k, 255)?;
+                Ok(Some(k))
+            }
+            (None, Idempotency::Required) => Ok(Some(uuid_v4()?)),
+            (None, Idempotency::None) => Ok(None),
         }
     }
 
     /// Calls the method `name` (e.g. `cards.freeze`) with `params` and returns the envelope's
-    /// `data` as JSON text.
+    /// `data` as JSON text. A missing `clientTransactionId` is the call's idempotency key, so
+    /// the caller's retry with the same key is a replay, not a second transfer.
     pub async fn call(
         &self,
         name: &str,
@@ -116,16 +121,12 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
         cancel: &Cancel,
     ) -> Result<String, Error> {
         let endpoint = endpoint(name)?;
-        let generated = uuid_v4()?;
-        let built = build(endpoint, params, &generated)?;
-        let key = match (idempotency_key, endpoint.idempotency) {
-            (Some(k), _) => {
-                validate::header_token("options.idempotencyKey", &k, 255)?;
-                Some(k)
-            }
-            (None, Idempotency::Required) => Some(uuid_v4()?),
-            (None, Idempotency::None) => None,
+        let key = Self::idempotency_key(name, idempotency_key)?;
+        let transaction_id = match &key {
+            Some(k) => k.clone(),
+            None => uuid_v4()?,
         };
+        let built = build(endpoint, params, &transaction_id)?;
         let repeatable = endpoint.repeatable() || key.is_some();
         let url = format!("{}{}", self.config.base_url, built.path);
         let mut renewed = false;
@@ -164,7 +165,9 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
     }
 
     /// A usable token: the in-memory copy, else the shared cache, else a renewal (waiting for
-    /// one already running rather than starting a second).
+    /// one already running rather than starting a second, and sharing its failure). After the
+    /// API refused the program's credentials, calls fail with that error without a round trip
+    /// until a backoff (1 s, doubling to 60 s) has passed.
     pub async fn token(&self, cancel: &Cancel, force: bool) -> Result<CachedToken, Error> {
         let mut force = force;
         loop {
@@ -174,36 +177,70 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
                     return Ok(t.clone());
                 }
             }
-            match self.renewing_since.get() {
-                Some(since) if now - since < RENEWAL_WAIT_MS => {
+            if let Some(e) = self.renewing.refused(now) {
+                return Err(e);
+            }
+            let flight = match self.renewing.turn(now, self.renewal_bound_ms()) {
+                Ok(flight) => flight,
+                Err(ticket) => {
                     // Another caller is renewing: wait for its result as data, by polling.
                     let before = self.token.borrow().clone();
-                    self.transport.sender.sleep(RENEWAL_POLL_MS, cancel).await?;
+                    while self.renewing.running(ticket)
+                        && self.transport.sender.now_ms() - now < self.renewal_bound_ms()
+                    {
+                        self.transport.sender.sleep(RENEWAL_POLL_MS, cancel).await?;
+                    }
+                    if let Some(e) = self.renewing.failed_since(ticket) {
+                        return Err(e);
+                    }
                     if self.token.borrow().as_ref() != before.as_ref() {
                         force = false;
                     }
                     continue;
                 }
-                _ => {}
+            };
+            let outcome = self.renew_into_cache(force).await;
+            // The API's own refusal (a wrong secret answers with a code, not a 5xx) will not
+            // change by asking again at once; a transient failure is only shared.
+            let refused = matches!(&outcome, Err(Error::Api(e)) if e.status < 500);
+            let now = self.transport.sender.now_ms();
+            self.renewing
+                .finish(flight, outcome.as_ref().map(|_| ()), refused, now);
+            if cancel.is_aborted() {
+                return Err(Error::Aborted);
             }
-            self.renewing_since.set(Some(now));
-            let _guard = RenewalGuard(&self.renewing_since);
-            if !force {
-                if let Some(t) = self
-                    .cache
-                    .get()
-                    .await?
-                    .filter(|t| t.fresh(self.transport.sender.now_ms()))
-                {
-                    *self.token.borrow_mut() = Some(t.clone());
-                    return Ok(t);
-                }
-            }
-            let fresh = self.renew(cancel).await?;
-            self.cache.set(&fresh).await?;
-            *self.token.borrow_mut() = Some(fresh.clone());
-            return Ok(fresh);
+            return outcome;
         }
+    }
+
+    // The longest a renewal can take: two rounds of the authorize GET (with its retries and
+    // their backoff) and the code exchange, plus the cache around them.
+    fn renewal_bound_ms(&self) -> f64 {
+        let policy = &self.transport.policy;
+        let attempt = self.transport.timeout_ms as f64;
+        let get = f64::from(policy.max_retries + 1) * attempt
+            + f64::from(policy.max_retries) * policy.max_delay_ms as f64;
+        2.0 * (get + attempt) + 10_000.0
+    }
+
+    // The leader's renewal: the shared cache first (unless `force`), else the OAuth flow.
+    // Not under a caller's signal: others wait on it.
+    async fn renew_into_cache(&self, force: bool) -> Result<CachedToken, Error> {
+        if !force {
+            if let Some(t) = self
+                .cache
+                .get()
+                .await?
+                .filter(|t| t.fresh(self.transport.sender.now_ms()))
+            {
+                *self.token.borrow_mut() = Some(t.clone());
+                return Ok(t);
+            }
+        }
+        let fresh = self.renew(&Cancel::none()).await?;
+        self.cache.set(&fresh).await?;
+        *self.token.borrow_mut() = Some(fresh.clone());
+        Ok(fresh)
     }
 
     fn forget(&self, used: &CachedToken) {

@@ -63,13 +63,20 @@ impl EnvelopeKey {
     }
 
     /// Seals `object_json`, the JSON text of an object, adding `request_timestamp` at its root.
-    /// The caller guarantees `object_json` is a serialized JSON object without that field.
+    /// The text itself is checked (not the value it came from: a `toJSON` or a Proxy can
+    /// serialize to something else), so no caller value can stand in for the timestamp.
     pub fn seal_object(
         &self,
         object_json: &[u8],
         timestamp_micros: u64,
         nonce: &[u8; NONCE_LEN],
     ) -> Result<String, Error> {
+        let not_object = || Error::envelope(Code::InvalidPayload, "payload must be a JSON object");
+        let text = std::str::from_utf8(object_json).map_err(|_| not_object())?;
+        let fields = crate::core::json::object_fields(text).ok_or_else(not_object)?;
+        if fields.iter().any(|(name, _)| name == TIMESTAMP_FIELD) {
+            return Err(timestamp_field_error());
+        }
         let body = object_json.trim_ascii();
         let inner = body
             .strip_prefix(b"{")

@@ -94,6 +94,21 @@ pub enum Error {
     },
     /// The caller's `AbortSignal` fired.
     Aborted,
+    /// The server answered with a redirect the SDK does not follow: to another origin, from
+    /// https to http, a method change that would drop the body, or too many hops. Nothing
+    /// was sent to the new location.
+    Redirect {
+        /// The redirect status (0 when the platform hides it: a browser's opaque redirect,
+        /// or a custom `fetch` that followed one).
+        status: u16,
+        /// Where it pointed, without query, fragment or credentials; `None` when unknown.
+        location: Option<String>,
+    },
+    /// The answer was longer than the client's `maxResponseBytes`; reading stopped there.
+    TooLarge {
+        /// The limit that was exceeded.
+        limit: u64,
+    },
     /// The API answered with an error.
     Api(ApiError),
     /// A 2xx response did not have the documented shape (`field` is its path, e.g.
@@ -142,6 +157,12 @@ impl Error {
     pub fn is_network(&self) -> bool {
         matches!(self, Self::Network { .. })
     }
+
+    /// True when the request may have been processed without the answer arriving (a
+    /// network failure or a timeout): a retry is safe only with an idempotency key.
+    pub fn is_ambiguous(&self) -> bool {
+        matches!(self, Self::Network { .. } | Self::Timeout { .. })
+    }
 }
 
 impl fmt::Display for Error {
@@ -152,6 +173,22 @@ impl fmt::Display for Error {
             Self::Network { message } => write!(f, "network error: {message}"),
             Self::Timeout { timeout_ms } => write!(f, "request timed out after {timeout_ms} ms"),
             Self::Aborted => f.write_str("request aborted"),
+            Self::Redirect { status, location } => {
+                let status = match status {
+                    0 => String::new(),
+                    s => format!(" {s}"),
+                };
+                match location {
+                    Some(l) => write!(f, "redirect{status} to {l} not followed: the SDK sends credentials and bodies only to the configured origin"),
+                    None => write!(f, "redirect{status} not followed: the SDK sends credentials and bodies only to the configured origin"),
+                }
+            }
+            Self::TooLarge { limit } => {
+                write!(
+                    f,
+                    "the response is longer than maxResponseBytes ({limit} bytes)"
+                )
+            }
             Self::Api(e) => write!(f, "{} ({}, HTTP {})", e.message, e.code, e.status),
             Self::Response { field, message } => {
                 write!(f, "unexpected response: {field} {message}")

@@ -58,7 +58,8 @@ pub fn verify(
     for part in header.split(',') {
         match part.trim().split_once('=') {
             Some(("t", t)) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => {
-                timestamp = Some(t.parse::<i64>().map_err(|_| WebhookError::InvalidHeader)?);
+                let secs = t.parse::<i64>().map_err(|_| WebhookError::InvalidHeader)?;
+                timestamp = Some((t, secs));
             }
             Some(("v1", hex)) => {
                 signatures.push(hex_decode(hex).ok_or(WebhookError::InvalidHeader)?)
@@ -68,12 +69,13 @@ pub fn verify(
             None => return Err(WebhookError::InvalidHeader),
         }
     }
-    let (Some(t), false) = (timestamp, signatures.is_empty()) else {
+    let (Some((t_text, t)), false) = (timestamp, signatures.is_empty()) else {
         return Err(WebhookError::InvalidHeader);
     };
     let mut mac =
         Hmac::<Sha256>::new_from_slice(secret).map_err(|_| WebhookError::InvalidSecret)?;
-    mac.update(t.to_string().as_bytes());
+    // The text as sent: the signer signed those bytes, not a number (`t=017…` is not `17…`).
+    mac.update(t_text.as_bytes());
     mac.update(b".");
     mac.update(raw_body);
     // Constant-time comparison of every candidate (verify_slice is constant time).
@@ -106,6 +108,23 @@ mod tests {
     use super::*;
 
     const BODY: &[u8] = br#"{"id":"evt_1","type":"KYC.UPDATED","data":{"status":"APPROVED"}}"#;
+
+    #[test]
+    fn the_timestamp_is_verified_as_sent() {
+        let t = "01700000000";
+        let mut mac = Hmac::<Sha256>::new_from_slice(b"whsec").unwrap_or_else(|_| unreachable!());
+        mac.update(format!("{t}.").as_bytes());
+        mac.update(BODY);
+        let sig = crate::core::encoding::hex_encode(&mac.finalize().into_bytes());
+        let header = format!("t={t},v1={sig}");
+        assert_eq!(verify(BODY, &header, b"whsec", 300, 1_700_000_000), Ok(()));
+        // The re-serialised number's signature does not pass for the text that was sent.
+        let renumbered = format!("t={t},v1={}", sign(BODY, b"whsec", 1_700_000_000));
+        assert_eq!(
+            verify(BODY, &renumbered, b"whsec", 300, 1_700_000_000),
+            Err(WebhookError::NoSignatureMatch)
+        );
+    }
 
     #[test]
     fn known_answer_rfc4231_case_2() {

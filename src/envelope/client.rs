@@ -17,7 +17,9 @@ use crate::transport::{Cancel, HttpRequest, HttpSend, Transport, DEFAULT_TIMEOUT
 pub const IDEMPOTENT_PATHS: &[&str] = &["/cards/create", "/cards/topup"];
 
 /// The API retries only gateway failures; everything else is final.
-const RETRY_STATUSES: &[u16] = &[502, 503];
+/// 504 too: a gateway that timed out may have passed the call on, and only calls carrying
+/// their key are retried (the API replays the first answer).
+const RETRY_STATUSES: &[u16] = &[502, 503, 504];
 
 /// Settings of an [`EnvelopeClient`].
 #[derive(Debug, Clone)]
@@ -109,6 +111,19 @@ impl<S: HttpSend> EnvelopeClient<S> {
         }
     }
 
+    /// The `Idempotency-Key` a call to `path` carries: the caller's (checked), or a UUIDv4 for
+    /// the paths that require one. Resolved before the call so that every error can name it.
+    pub fn idempotency_key(path: &str, caller: Option<String>) -> Result<Option<String>, Error> {
+        match caller {
+            Some(key) => {
+                validate::header_token("idempotencyKey", &key, 255)?;
+                Ok(Some(key))
+            }
+            None if IDEMPOTENT_PATHS.contains(&path.trim_end_matches('/')) => Ok(Some(uuid_v4()?)),
+            None => Ok(None),
+        }
+    }
+
     /// Sends `payload_json` (the JSON text of an object without `request_timestamp`) to
     /// `/api/v1{path}` and returns the decrypted response bytes.
     pub async fn request_json(
@@ -119,14 +134,7 @@ impl<S: HttpSend> EnvelopeClient<S> {
         cancel: &Cancel,
     ) -> Result<Vec<u8>, Error> {
         validate::api_path("path", path)?;
-        let idempotency_key = match idempotency_key {
-            Some(key) => {
-                validate::header_token("idempotencyKey", &key, 255)?;
-                Some(key)
-            }
-            None if IDEMPOTENT_PATHS.contains(&path.trim_end_matches('/')) => Some(uuid_v4()?),
-            None => None,
-        };
+        let idempotency_key = Self::idempotency_key(path, idempotency_key)?;
         let url = format!("{}/api/v1{}", self.config.base_url, path);
         let mut clock_corrected = false;
         loop {

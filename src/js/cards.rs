@@ -9,8 +9,8 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use crate::cards::{CachedToken, CardsClient as Client, CardsConfig, TokenCache};
 use crate::core::error::Error;
 use crate::js::convert::{self, get};
-use crate::js::errors::to_js;
-use crate::transport::{fetch_message, PlatformSender};
+use crate::js::errors::{to_js, to_js_keyed};
+use crate::transport::PlatformSender;
 
 /// A `tokenCache` object from JS: `get()` and `set(token)`, each returning a value or a Promise.
 pub struct JsTokenCache(Option<JsValue>);
@@ -28,10 +28,19 @@ impl JsTokenCache {
             Some(a) => f.call1(obj, a),
             None => f.call0(obj),
         }
-        .map_err(|e| Error::invalid(&field, format!("threw: {}", fetch_message(&e))))?;
-        JsFuture::from(Promise::resolve(&out))
-            .await
-            .map_err(|e| Error::invalid(&field, format!("rejected: {}", fetch_message(&e))))
+        // Its message is not copied: a store's error may quote the token it holds.
+        .map_err(|_| {
+            Error::invalid(
+                &field,
+                "threw (its message is not copied: it may hold a token)",
+            )
+        })?;
+        JsFuture::from(Promise::resolve(&out)).await.map_err(|_| {
+            Error::invalid(
+                &field,
+                "rejected (its message is not copied: it may hold a token)",
+            )
+        })
     }
 }
 
@@ -133,15 +142,18 @@ impl JsCardsClient {
 fn call(inner: &Inner, name: &'static str, params: JsValue, options: Option<JsValue>) -> Promise {
     let client = inner.clone();
     future_to_promise(async move {
+        let mut key = None;
         let run = async {
             let params = convert::params(&params, "params")?;
             let options = convert::options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
-            let key = convert::opt_string(&options, "idempotencyKey", "options.idempotencyKey")?;
+            let caller = convert::opt_string(&options, "idempotencyKey", "options.idempotencyKey")?;
+            key = Client::<PlatformSender, JsTokenCache>::idempotency_key(name, caller)?;
             let cancel = convert::signal(&options)?;
-            let data = client.call(name, &params, key, &cancel).await?;
+            let data = client.call(name, &params, key.clone(), &cancel).await?;
             JSON::parse(&data).map_err(|_| Error::invalid("response", "data is not JSON"))
         };
-        run.await.map_err(to_js)
+        let out = run.await;
+        out.map_err(|e| to_js_keyed(e, key.as_deref()))
     })
 }
 

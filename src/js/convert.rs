@@ -140,8 +140,22 @@ pub fn transport_settings(config: &JsValue) -> Result<TransportSettings, Error> 
     if timeout_ms == Some(0) {
         return Err(Error::invalid("config.timeoutMs", "must be greater than 0"));
     }
+    let max_response_bytes = opt_uint(
+        config,
+        "maxResponseBytes",
+        "config.maxResponseBytes",
+        1 << 30,
+    )?
+    .unwrap_or(crate::transport::DEFAULT_MAX_RESPONSE_BYTES);
+    if max_response_bytes == 0 {
+        return Err(Error::invalid(
+            "config.maxResponseBytes",
+            "must be greater than 0",
+        ));
+    }
     let sender = crate::transport::PlatformSender {
         fetch: opt_function(config, "fetch", "config.fetch")?,
+        max_response_bytes,
     };
     Ok(TransportSettings {
         max_retries,

@@ -10,10 +10,11 @@ use crate::core::clock::TimestampSource;
 use crate::core::envelope::NONCE_LEN;
 use crate::core::error::Error;
 use crate::core::ids::{random_bytes, random_u32};
+use crate::core::json::{object_fields, Field};
 use crate::core::validate;
 use crate::envelope::{EnvelopeClient as Client, EnvelopeConfig};
 use crate::js::convert::{self, get};
-use crate::js::errors::to_js;
+use crate::js::errors::{to_js, to_js_keyed};
 use crate::transport::{Cancel, PlatformSender};
 
 /// Seals `payload` into an encrypted-envelope body.
@@ -175,7 +176,7 @@ impl JsEnvelopeClient {
             JsValue,
         >,
     ) -> Promise {
-        call(self.inner.clone(), path.as_string(), payload, options)
+        call(self.inner.clone(), path.as_string(), payload, options, None)
     }
 
     /// Typed helpers for the card endpoints that require an `Idempotency-Key`.
@@ -206,14 +207,12 @@ impl EnvelopeCards {
             JsValue,
         >,
     ) -> Promise {
-        if let Err(e) = check_fields(&payload, &[("external_user_id", false)], &[]) {
-            return Promise::reject(&to_js(e));
-        }
         call(
             self.inner.clone(),
             Some("/cards/create".into()),
             payload,
             options,
+            Some(|json| check_fields(json, &[("external_user_id", false)], &[])),
         )
     }
 
@@ -227,70 +226,94 @@ impl EnvelopeCards {
             JsValue,
         >,
     ) -> Promise {
-        if let Err(e) = check_fields(
-            &payload,
-            &[("card_id", false), ("amount", true)],
-            &["external_user_id"],
-        ) {
-            return Promise::reject(&to_js(e));
-        }
         call(
             self.inner.clone(),
             Some("/cards/topup".into()),
             payload,
             options,
+            Some(|json| {
+                check_fields(
+                    json,
+                    &[("card_id", false), ("amount", true)],
+                    &["external_user_id"],
+                )
+            }),
         )
     }
 }
 
-// Required string fields (amounts checked as money) and optional string fields of a payload.
+// Required string fields (amounts checked as money) and optional string fields of a payload,
+// read from the JSON text that will be sealed: what is checked is what is sent.
 fn check_fields(
-    payload: &JsValue,
+    json: &[u8],
     required: &[(&'static str, bool)],
     optional: &[&'static str],
 ) -> Result<(), Error> {
-    if !payload.is_object() {
-        return Err(Error::envelope(
-            crate::core::error::EnvelopeErrorCode::InvalidPayload,
-            "payload must be a plain object",
-        ));
-    }
-    for (name, is_amount) in required {
-        let value = convert::string(payload, name, &format!("payload.{name}"))?;
-        if *is_amount {
-            validate::amount(&format!("payload.{name}"), &value, 2)?;
-        } else if value.trim().is_empty() {
-            return Err(Error::invalid(
+    let fields = std::str::from_utf8(json)
+        .ok()
+        .and_then(object_fields)
+        .ok_or_else(|| {
+            Error::envelope(
+                crate::core::error::EnvelopeErrorCode::InvalidPayload,
+                "payload must be a plain object",
+            )
+        })?;
+    let string = |name: &str| -> Result<Option<&str>, Error> {
+        match fields.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v) {
+            None | Some(Field::Other("null")) => Ok(None),
+            Some(Field::Str(s)) => Ok(Some(s.as_str())),
+            Some(Field::Other(_)) => Err(Error::invalid(
                 format!("payload.{name}"),
-                "must not be empty",
-            ));
+                "must be a string",
+            )),
+        }
+    };
+    for (name, is_amount) in required {
+        let field = format!("payload.{name}");
+        let value = string(name)?.ok_or_else(|| Error::invalid(&field, "must be a string"))?;
+        if *is_amount {
+            validate::amount(&field, value, 2)?;
+        } else if value.trim().is_empty() {
+            return Err(Error::invalid(field, "must not be empty"));
         }
     }
     for name in optional {
-        convert::opt_string(payload, name, &format!("payload.{name}"))?;
+        string(name)?;
     }
-    if let Some(amount) = convert::opt_string(payload, "amount", "payload.amount")? {
-        validate::amount("payload.amount", &amount, 2)?;
+    if let Some(amount) = string("amount")? {
+        validate::amount("payload.amount", amount, 2)?;
     }
     Ok(())
 }
+
+/// What a typed helper checks in the payload's JSON text before it is sealed.
+type Check = fn(&[u8]) -> Result<(), Error>;
 
 fn call(
     client: Rc<Client<PlatformSender>>,
     path: Option<String>,
     payload: JsValue,
     options: Option<JsValue>,
+    check: Option<Check>,
 ) -> Promise {
     future_to_promise(async move {
+        let mut key = None;
         let run = async {
             let path = path.ok_or_else(|| Error::invalid("path", "must be a string"))?;
             let options = convert::options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
             let json = convert::payload_json(&payload)?;
-            let key = convert::opt_string(&options, "idempotencyKey", "options.idempotencyKey")?;
+            if let Some(check) = check {
+                check(&json)?;
+            }
+            let caller = convert::opt_string(&options, "idempotencyKey", "options.idempotencyKey")?;
+            key = Client::<PlatformSender>::idempotency_key(&path, caller)?;
             let cancel: Cancel = convert::signal(&options)?;
-            let plain = client.request_json(&path, &json, key, &cancel).await?;
+            let plain = client
+                .request_json(&path, &json, key.clone(), &cancel)
+                .await?;
             convert::json_object(&plain)
         };
-        run.await.map_err(to_js)
+        let out = run.await;
+        out.map_err(|e| to_js_keyed(e, key.as_deref()))
     })
 }

@@ -18,6 +18,13 @@ fn set(obj: &Object, key: &str, value: JsValue) {
 
 /// The JS error for `e`.
 pub fn to_js(e: Error) -> JsValue {
+    to_js_keyed(e, None)
+}
+
+/// The JS error for `e`, a failure of a call that carried `idempotency_key`: the key is on the
+/// error (`idempotencyKey`), so the caller can retry the same call as a replay, never as a
+/// second charge.
+pub fn to_js_keyed(e: Error, idempotency_key: Option<&str>) -> JsValue {
     let fields = Object::new();
     let message = e.to_string();
     let kind = match e {
@@ -52,6 +59,21 @@ pub fn to_js(e: Error) -> JsValue {
             set(&fields, "code", "aborted".into());
             "aborted"
         }
+        Error::Redirect { status, location } => {
+            set(&fields, "code", "redirect_not_followed".into());
+            set(&fields, "status", status.into());
+            set(
+                &fields,
+                "location",
+                location.map_or(JsValue::NULL, JsValue::from),
+            );
+            "redirect"
+        }
+        Error::TooLarge { limit } => {
+            set(&fields, "code", "response_too_large".into());
+            set(&fields, "maxResponseBytes", (limit as f64).into());
+            "too_large"
+        }
         Error::Api(api) => {
             set(&fields, "status", api.status.into());
             set(&fields, "code", api.code.as_str().into());
@@ -73,8 +95,15 @@ pub fn to_js(e: Error) -> JsValue {
                 ApiFamily::Cards => "cards_api",
                 ApiFamily::Orchestration => "orchestration_api",
             };
+            // Set last: an error body's own field of that name never replaces the key sent.
+            if let Some(key) = idempotency_key {
+                set(&fields, "idempotencyKey", key.into());
+            }
             return make_error(kind, &api.message, &fields);
         }
     };
+    if let Some(key) = idempotency_key {
+        set(&fields, "idempotencyKey", key.into());
+    }
     make_error(kind, &message, &fields)
 }

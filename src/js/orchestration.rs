@@ -17,7 +17,7 @@ use crate::orchestration::{
     ops, KeySource, OrchestrationClient, OrchestrationConfig, Reply, StoreLock, TokenPair,
     TokenStore,
 };
-use crate::transport::{fetch_message, PlatformSender};
+use crate::transport::PlatformSender;
 
 /// A `TokenStore` object from JS, or the config's `getAccessToken` / `getRefreshToken` /
 /// `onTokensRefreshed` overrides in its place.
@@ -41,13 +41,22 @@ impl JsTokenStore {
             Some(a) => f.call1(&self.store, a),
             None => f.call0(&self.store),
         }
-        .map_err(|e| Error::invalid(&field, format!("threw: {}", fetch_message(&e))))?;
+        // Its message is not copied: a store's error may quote the token it holds.
+        .map_err(|_| {
+            Error::invalid(
+                &field,
+                "threw (its message is not copied: it may hold a token)",
+            )
+        })?;
         if !out.has_type::<Promise>() {
             return Ok(out);
         }
-        JsFuture::from(Promise::from(out))
-            .await
-            .map_err(|e| Error::invalid(&field, format!("rejected: {}", fetch_message(&e))))
+        JsFuture::from(Promise::from(out)).await.map_err(|_| {
+            Error::invalid(
+                &field,
+                "rejected (its message is not copied: it may hold a token)",
+            )
+        })
     }
 
     async fn method(&self, name: &'static str, arg: Option<&JsValue>) -> Result<JsValue, Error> {

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::future_to_promise;
 
 use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::js::convert;
-use crate::js::errors::to_js;
+use crate::js::errors::{to_js, to_js_keyed};
 use crate::stored_value::{
     describe, Op, StoredValueClient as Client, StoredValueConfig, STATUS_CODES,
 };
@@ -244,19 +244,27 @@ pub fn stored_value_status_table() -> js_sys::Array {
 /// The documented description of a stored-value status code (`"109"` → "Additional payment
 /// required to complete transaction"), or `undefined`.
 #[wasm_bindgen(js_name = describeStoredValueStatus)]
-pub fn describe_stored_value_status(code: &str) -> Option<String> {
-    describe(code).map(str::to_owned)
+pub fn describe_stored_value_status(
+    // A JsValue: wasm-bindgen's own `&str` conversion of a non-string traps.
+    #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+) -> Result<Option<String>, JsValue> {
+    let code = code
+        .as_string()
+        .ok_or_else(|| to_js(Error::invalid("code", "must be a string")))?;
+    Ok(describe(&code).map(str::to_owned))
 }
 
 fn call(inner: &Inner, op: Op, params: JsValue, options: Option<JsValue>) -> Promise {
     let client = inner.clone();
     future_to_promise(async move {
+        let mut key = None;
         let run = async {
             let params = convert::params(&params, "params")?;
             let options = convert::options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
-            let key = convert::opt_string(&options, "idempotencyKey", "options.idempotencyKey")?;
+            let caller = convert::opt_string(&options, "idempotencyKey", "options.idempotencyKey")?;
+            key = Client::<PlatformSender>::idempotency_key(op, caller)?;
             let cancel = convert::signal(&options)?;
-            let text = client.call(op, &params, key, &cancel).await?;
+            let text = client.call(op, &params, key.clone(), &cancel).await?;
             JSON::parse(&text).map_err(|_| {
                 Error::Api(ApiError {
                     family: ApiFamily::StoredValue,
@@ -268,6 +276,7 @@ fn call(inner: &Inner, op: Op, params: JsValue, options: Option<JsValue>) -> Pro
                 })
             })
         };
-        run.await.map_err(to_js)
+        let out = run.await;
+        out.map_err(|e| to_js_keyed(e, key.as_deref()))
     })
 }

@@ -41,6 +41,8 @@ export interface EnvelopeClientConfig {
   maxRetries?: number;
   /** Per-attempt timeout in milliseconds. Default 30000. */
   timeoutMs?: number;
+  /** Longest answer read, in bytes; a longer one rejects with `ResponseTooLargeError` as soon as the limit is passed (read as it streams, never held whole). Default 16777216 (16 MiB). */
+  maxResponseBytes?: number;
 }
 
 /** Per-call options of {@link EnvelopeClient} methods. */
@@ -102,6 +104,8 @@ export type StoredValueClientConfig = {
   maxRetries?: number;
   /** Per-attempt timeout in milliseconds. Default 30000. */
   timeoutMs?: number;
+  /** Longest answer read, in bytes; a longer one rejects with `ResponseTooLargeError` as soon as the limit is passed (read as it streams, never held whole). Default 16777216 (16 MiB). */
+  maxResponseBytes?: number;
   /** Allow construction in a browser page, where the API key would be readable by anyone. */
   dangerouslyAllowBrowser?: boolean;
 } & (

@@ -30,6 +30,8 @@ export type SeismicCardsClientConfig = {
   tokenCache?: CardsTokenCache;
   maxRetries?: number;
   timeoutMs?: number;
+  /** Longest answer read, in bytes; a longer one rejects with `ResponseTooLargeError` as soon as the limit is passed (read as it streams, never held whole). Default 16777216 (16 MiB). */
+  maxResponseBytes?: number;
   /** Allow construction in a browser page, where the client secret would be readable by anyone. */
   dangerouslyAllowBrowser?: boolean;
 } & (

@@ -31,19 +31,26 @@ fn refused(e: WebhookError) -> Error {
 pub fn verify_webhook(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] raw_body: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] signature_header: JsValue,
-    secret: &str,
+    // A JsValue checked here: wasm-bindgen's own `&str` conversion of a number traps.
+    #[wasm_bindgen(unchecked_param_type = "string")] secret: JsValue,
     #[wasm_bindgen(
         unchecked_optional_param_type = "{ toleranceSeconds?: number; now?: number | Date }"
     )]
     options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    run(
-        &raw_body,
-        &signature_header,
-        secret,
-        &options.unwrap_or(JsValue::UNDEFINED),
-    )
-    .map_err(to_js)
+    let run = || {
+        let secret = secret.as_string().ok_or_else(|| Error::Webhook {
+            code: "invalid_secret",
+            message: "webhook secret must be a non-empty string".into(),
+        })?;
+        run(
+            &raw_body,
+            &signature_header,
+            &secret,
+            &options.unwrap_or(JsValue::UNDEFINED),
+        )
+    };
+    run().map_err(to_js)
 }
 
 fn run(
@@ -98,8 +105,16 @@ fn run(
         code: "invalid_payload",
         message: "webhook body is not UTF-8 JSON".into(),
     })?;
-    JSON::parse(text).map_err(|_| Error::Webhook {
+    let event = JSON::parse(text).map_err(|_| Error::Webhook {
         code: "invalid_payload",
         message: "webhook body is not JSON".into(),
-    })
+    })?;
+    // Signed is not well-formed: a signed `null` or array is no event to act on.
+    if !event.is_object() || js_sys::Array::is_array(&event) {
+        return Err(Error::Webhook {
+            code: "invalid_payload",
+            message: "webhook body is not a JSON object (an event)".into(),
+        });
+    }
+    Ok(event)
 }

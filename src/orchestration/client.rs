@@ -1,12 +1,11 @@
 //! The Orchestration client core: API key or bearer session, refresh-on-401 shared by every
 //! concurrent caller, refresh ahead of a known expiry, and the documented error envelope.
 
-use std::cell::Cell;
-
 use crate::core::encoding::percent_encode;
 use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::core::json::{self, Json};
 use crate::core::retry::RetryPolicy;
+use crate::core::single_flight::SingleFlight;
 use crate::core::validate;
 use crate::orchestration::ops::{self, Effect};
 use crate::orchestration::schema;
@@ -29,8 +28,9 @@ const NO_REFRESH: &[&str] = &[
     "/v0/auth/logout",
     "/v0/auth/mfa/verify",
 ];
-const REFRESH_WAIT_MS: f64 = 15_000.0;
 const REFRESH_POLL_MS: u64 = 20;
+/// The documented code of a refresh token that is expired or revoked.
+const REFRESH_TOKEN_INVALID: &str = "RefreshTokenInvalid";
 
 /// Where the API key comes from: fixed, or asked for on every request (rotation).
 pub type KeySource = Box<dyn Fn() -> Option<String>>;
@@ -41,7 +41,7 @@ pub struct OrchestrationConfig {
     pub base_url: String,
     /// Org API key: when it yields a key, `Api-Key` is sent and sessions are bypassed.
     pub api_key: Option<KeySource>,
-    /// Called once when a refresh fails (after the store is cleared).
+    /// Called once when the API refuses a refresh token (401), after the store is cleared.
     pub on_refresh_failed: Option<Box<dyn Fn()>>,
     /// Retries after the first attempt (GET/PUT/DELETE only).
     pub max_retries: u32,
@@ -79,15 +79,7 @@ pub struct OrchestrationClient<S, T> {
     transport: Transport<S>,
     config: OrchestrationConfig,
     store: T,
-    refreshing_since: Cell<Option<f64>>,
-}
-
-struct RefreshGuard<'a>(&'a Cell<Option<f64>>);
-
-impl Drop for RefreshGuard<'_> {
-    fn drop(&mut self) {
-        self.0.set(None);
-    }
+    refreshing: SingleFlight,
 }
 
 impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
@@ -105,7 +97,7 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
             },
             config,
             store,
-            refreshing_since: Cell::new(None),
+            refreshing: SingleFlight::default(),
         }
     }
 
@@ -162,7 +154,9 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
             if res.status == 401 && refreshable && !refreshed {
                 refreshed = true;
                 if let Some(used) = &bearer {
-                    if self.refresh_shared(used, cancel).await.unwrap_or(false) {
+                    // A refresh that failed for any other reason than a refused token (a
+                    // timeout, a 503) is this call's error; the session stays.
+                    if self.refresh_shared(used, cancel).await? {
                         continue;
                     }
                 }
@@ -216,45 +210,73 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
     }
 
     /// One refresh for every caller that saw `used` fail: the first refreshes, the others
-    /// wait (polling the store, never awaiting another caller's future) and reuse its result.
-    /// `Ok(true)` when a newer access token is in the store.
+    /// wait (polling, never awaiting another caller's future) and share its outcome.
+    /// `Ok(true)` when a newer access token is in the store, `Ok(false)` when there is none
+    /// (no refresh token, or the API refused it: the store is cleared and `onRefreshFailed`
+    /// fired), and the refresh's own error when it failed otherwise (the session stays).
     async fn refresh_shared(&self, used: &str, cancel: &Cancel) -> Result<bool, Error> {
+        // The longest a refresh can take: its one attempt, plus the store's lock and reads.
+        let bound = 2.0 * self.config.timeout_ms as f64 + 10_000.0;
         loop {
-            let current = self.store.load().await?;
-            match &current {
+            match self.store.load().await? {
                 Some(pair) if pair.access_token != used => return Ok(true),
                 None => return Ok(false),
                 Some(_) => {}
             }
-            let now = self.transport.sender.now_ms();
-            if let Some(since) = self.refreshing_since.get() {
-                if now - since < REFRESH_WAIT_MS {
-                    self.transport.sender.sleep(REFRESH_POLL_MS, cancel).await?;
+            let started = self.transport.sender.now_ms();
+            let flight = match self.refreshing.turn(started, bound) {
+                Ok(flight) => flight,
+                Err(ticket) => {
+                    while self.refreshing.running(ticket)
+                        && self.transport.sender.now_ms() - started < bound
+                    {
+                        self.transport.sender.sleep(REFRESH_POLL_MS, cancel).await?;
+                    }
+                    if let Some(e) = self.refreshing.failed_since(ticket) {
+                        return Err(e);
+                    }
                     continue;
                 }
-            }
-            self.refreshing_since.set(Some(now));
-            let _guard = RefreshGuard(&self.refreshing_since);
-            // Another client on the same store (a second tab) may be refreshing: take the
-            // store's lock, then re-read — if the pair moved on meanwhile, use it instead of
-            // spending the refresh token a second time.
-            let _lock = self.store.lock().await?;
-            let pair = match self.store.load().await? {
-                Some(pair) if pair.access_token != used => return Ok(true),
-                Some(pair) if !pair.refresh_token.is_empty() => pair,
-                // Nothing to refresh with: the 401 stands.
-                _ => return Ok(false),
             };
-            return match self.refresh(&pair.refresh_token, cancel).await {
-                Ok(_) => Ok(true),
-                Err(e) => {
+            let outcome = self.refresh_locked(used).await;
+            let now = self.transport.sender.now_ms();
+            self.refreshing
+                .finish(flight, outcome.as_ref().map(|_| ()), false, now);
+            if cancel.is_aborted() {
+                return Err(Error::Aborted);
+            }
+            return outcome;
+        }
+    }
+
+    // The leader's refresh. Not under the caller's signal: others wait on it, and a rotating
+    // refresh token spent without its answer kept would end the session.
+    async fn refresh_locked(&self, used: &str) -> Result<bool, Error> {
+        // Another client on the same store (a second tab) may be refreshing: take the store's
+        // lock, then re-read — if the pair moved on meanwhile, use it instead of spending the
+        // refresh token a second time.
+        let _lock = self.store.lock().await?;
+        let pair = match self.store.load().await? {
+            Some(pair) if pair.access_token != used => return Ok(true),
+            Some(pair) if !pair.refresh_token.is_empty() => pair,
+            // Nothing to refresh with: the 401 stands.
+            _ => return Ok(false),
+        };
+        match self.refresh(&pair.refresh_token, &Cancel::none()).await {
+            Ok(_) => Ok(true),
+            Err(Error::Api(e)) if e.status == 401 || e.code == REFRESH_TOKEN_INVALID => {
+                // Only the pair that was spent is cleared: a newer one saved meanwhile (by a
+                // refresh that outlived a stale wait, or another tab) is the live session.
+                let current = self.store.load().await?;
+                if current.is_some_and(|p| p.refresh_token == pair.refresh_token) {
                     self.store.clear().await?;
                     if let Some(hook) = &self.config.on_refresh_failed {
                         hook();
                     }
-                    Err(e)
                 }
-            };
+                Ok(false)
+            }
+            Err(e) => Err(e),
         }
     }
 
@@ -423,7 +445,13 @@ pub fn api_error(res: &HttpResponse) -> ApiError {
     let extra = match error {
         Some(Json::Object(fields)) => fields
             .into_iter()
-            .filter(|(k, _)| k != "code" && k != "message")
+            // Never the fields the SDK sets itself: a body cannot pass for another status.
+            .filter(|(k, _)| {
+                !matches!(
+                    k.as_str(),
+                    "code" | "message" | "status" | "requestId" | "idempotencyKey"
+                )
+            })
             .collect(),
         _ => Vec::new(),
     };

@@ -79,6 +79,23 @@ impl<S: HttpSend> StoredValueClient<S> {
         }
     }
 
+    /// The `idempotencyKey` a call of `op` carries: the caller's (checked) or a UUIDv4 for the
+    /// side-effecting operations. Resolved before the call so that every error can name it.
+    pub fn idempotency_key(op: Op, caller: Option<String>) -> Result<Option<String>, Error> {
+        match caller {
+            Some(_) if !op.takes_key() => Err(Error::invalid(
+                "options.idempotencyKey",
+                "applies only to create, reload, redeem and cancel",
+            )),
+            Some(k) => {
+                validate::header_token("options.idempotencyKey", &k, 255)?;
+                Ok(Some(k))
+            }
+            None if op.takes_key() => Ok(Some(uuid_v4()?)),
+            None => Ok(None),
+        }
+    }
+
     /// Runs `op` with `params` (a JSON object) and returns the response body (JSON text).
     /// Side-effecting operations carry `idempotencyKey` in their body: the caller's, or one
     /// generated here, the same on every retry.
@@ -90,26 +107,14 @@ impl<S: HttpSend> StoredValueClient<S> {
         cancel: &Cancel,
     ) -> Result<String, Error> {
         let prepared = prepare(op, params)?;
-        let body = match prepared.body {
-            Some(mut fields) if prepared.idempotent_post => {
-                let key = match idempotency_key {
-                    Some(k) => {
-                        validate::header_token("options.idempotencyKey", &k, 255)?;
-                        k
-                    }
-                    None => uuid_v4()?,
-                };
+        let key = Self::idempotency_key(op, idempotency_key)?;
+        let body = match (prepared.body, key) {
+            (Some(mut fields), Some(key)) if prepared.idempotent_post => {
                 fields.push(("idempotencyKey".to_owned(), Json::Str(key)));
                 Some(Json::Object(fields).to_json())
             }
-            _ if idempotency_key.is_some() => {
-                return Err(Error::invalid(
-                    "options.idempotencyKey",
-                    "applies only to create, reload, redeem and cancel",
-                ));
-            }
-            Some(fields) => Some(Json::Object(fields).to_json()),
-            None => None,
+            (Some(fields), _) => Some(Json::Object(fields).to_json()),
+            (None, _) => None,
         };
         let url = format!("{}{}", self.base_url, prepared.path);
         // Everything but a side-effecting POST without a key is safe to repeat; such a POST

@@ -29,6 +29,16 @@ pub enum Op {
     BinLookup,
 }
 
+impl Op {
+    /// Whether the operation has side effects and carries an `idempotencyKey` in its body.
+    pub fn takes_key(self) -> bool {
+        matches!(
+            self,
+            Self::CreateCard | Self::Reload | Self::Redeem | Self::Cancel
+        )
+    }
+}
+
 /// A checked request, ready for the transport.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prepared {

@@ -27,10 +27,21 @@ impl Cancel {
 }
 
 /// Sends with the global `fetch`, or with `fetch` when the caller passed one.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct FetchSender {
     /// A caller-supplied `fetch` implementation.
     pub fetch: Option<Function>,
+    /// Longest answer read; reading stops there with [`Error::TooLarge`].
+    pub max_response_bytes: u64,
+}
+
+impl Default for FetchSender {
+    fn default() -> Self {
+        Self {
+            fetch: None,
+            max_response_bytes: super::DEFAULT_MAX_RESPONSE_BYTES,
+        }
+    }
 }
 
 #[wasm_bindgen(module = "/js/fetch.js")]
@@ -46,6 +57,7 @@ extern "C" {
         signal: &JsValue,
         timeout_ms: f64,
         header_names: &Array,
+        max_bytes: f64,
     );
 }
 
@@ -56,29 +68,19 @@ thread_local! {
 
 /// `method \n url (\n name \n value)*`: the request crosses into JS as one string, one
 /// decode instead of one per part (each costs a TextDecoder call and a boundary crossing).
-fn spec(req: &HttpRequest) -> Result<String, Error> {
-    let breaks = |s: &str| s.contains(['\n', '\r']);
-    if breaks(&req.url) {
-        return Err(Error::invalid("url", "must not contain line breaks"));
-    }
+/// No part holds a line break: [`super::check_headers`] refused those before this.
+fn spec(req: &HttpRequest) -> String {
     let mut spec = String::with_capacity(req.url.len() + 128);
     spec.push_str(req.method);
     spec.push('\n');
     spec.push_str(&req.url);
     for (name, value) in &req.headers {
-        // A line break would shift every later name and value (and is no valid header).
-        if breaks(value) {
-            return Err(Error::invalid(
-                format!("headers.{name}"),
-                "must not contain line breaks",
-            ));
-        }
         spec.push('\n');
         spec.push_str(name);
         spec.push('\n');
         spec.push_str(value);
     }
-    Ok(spec)
+    spec
 }
 
 impl HttpSend for FetchSender {
@@ -88,7 +90,7 @@ impl HttpSend for FetchSender {
         cancel: &Cancel,
         timeout_ms: u64,
     ) -> Result<HttpResponse, Error> {
-        let spec = spec(req)?;
+        let spec = spec(req);
         let body = req
             .body
             .as_deref()
@@ -112,6 +114,7 @@ impl HttpSend for FetchSender {
             &signal,
             timeout_ms as f64,
             &names,
+            self.max_response_bytes as f64,
         );
         let out = outcome.await.map_err(|e| {
             match Reflect::get(&e, &"kind".into())
@@ -121,6 +124,16 @@ impl HttpSend for FetchSender {
             {
                 Some("aborted") => Error::Aborted,
                 Some("timeout") => Error::Timeout { timeout_ms },
+                Some("too_large") => Error::TooLarge {
+                    limit: self.max_response_bytes,
+                },
+                Some("redirect") => Error::Redirect {
+                    status: 0,
+                    location: Reflect::get(&e, &"location".into())
+                        .ok()
+                        .and_then(|l| l.as_string())
+                        .map(|l| super::redirect::shown(&l)),
+                },
                 _ => Error::Network {
                     message: js_message(&e),
                 },

@@ -11,6 +11,7 @@ mod fetch;
 mod fetch_sys;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
+mod redirect;
 #[cfg(target_arch = "wasm32")]
 mod settle;
 
@@ -22,7 +23,11 @@ pub use native::{Cancel, NativeSender as PlatformSender};
 /// Response headers the clients read; the sender copies only these. The request id names
 /// any answer in an error (the Cards API errs with 200); the others matter only on non-2xx
 /// answers (clock skew, backoff), so the wasm sender reads them only there.
-pub const RESPONSE_HEADERS: &[&str] = &["x-request-id", "date", "retry-after"];
+pub const RESPONSE_HEADERS: &[&str] = &["x-request-id", "date", "retry-after", "location"];
+
+/// Longest answer a client reads unless configured otherwise (`maxResponseBytes`): far above
+/// any documented answer, far below what kills a 128 MB Workers isolate.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Per-attempt timeout when the caller sets none.
 pub const DEFAULT_TIMEOUT_MS: u64 = 30_000;
@@ -120,14 +125,17 @@ impl<S: HttpSend> Transport<S> {
                 return Err(Error::Aborted);
             }
             let request = build()?;
-            let result = self.sender.send(&request, cancel, self.timeout_ms).await;
+            check_headers(&request)?;
+            let result = self.follow(request, cancel).await;
             let (outcome, retry_after) = match &result {
                 Ok(res) => (
                     Outcome::Status(res.status),
                     res.header("retry-after")
                         .and_then(|v| parse_retry_after_ms(v, self.sender.now_ms())),
                 ),
-                Err(e) if e.is_network() => (Outcome::NetworkError, None),
+                // A timeout is as ambiguous as a lost connection: retried only when the
+                // request is safe to repeat (idempotent, or carrying its key).
+                Err(e) if e.is_ambiguous() => (Outcome::NetworkError, None),
                 Err(_) => return result,
             };
             if !self.policy.should_retry(attempt, outcome, repeatable) {
@@ -138,4 +146,45 @@ impl<S: HttpSend> Transport<S> {
             attempt += 1;
         }
     }
+
+    // One attempt, following the redirects [`redirect::next`] allows (same origin only).
+    async fn follow(
+        &self,
+        mut request: HttpRequest,
+        cancel: &Cancel,
+    ) -> Result<HttpResponse, Error> {
+        let mut hops = 0;
+        loop {
+            let res = self.sender.send(&request, cancel, self.timeout_ms).await?;
+            if !redirect::is_redirect(res.status) {
+                return Ok(res);
+            }
+            request = redirect::next(request, &res, hops)?;
+            hops += 1;
+        }
+    }
+}
+
+/// Refuses a header value no header can carry (controls, DEL, non-ASCII), before anything is
+/// sent and without the value in the message: a line break would let a value add headers,
+/// and a platform's own refusal would quote the value (it may be a key or a token).
+pub fn check_headers(req: &HttpRequest) -> Result<(), Error> {
+    for (name, value) in &req.headers {
+        if value
+            .bytes()
+            .any(|b| !(b == b'\t' || (0x20..0x7f).contains(&b)))
+        {
+            return Err(Error::invalid(
+                format!("headers.{name}"),
+                "must hold only visible ASCII characters, spaces and tabs",
+            ));
+        }
+    }
+    if req.url.bytes().any(|b| b <= 0x20 || b == 0x7f) {
+        return Err(Error::invalid(
+            "url",
+            "must not contain spaces or control characters",
+        ));
+    }
+    Ok(())
 }

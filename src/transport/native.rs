@@ -51,10 +51,26 @@ impl Cancel {
     }
 }
 
-/// Sends with a shared reqwest client.
-#[derive(Clone, Debug, Default)]
+/// Sends with a shared reqwest client that never follows a redirect itself (the transport's
+/// redirect policy decides), reading at most `max_response_bytes` of an answer.
+#[derive(Clone, Debug)]
 pub struct NativeSender {
     client: reqwest::Client,
+    /// Longest answer read; longer ones fail with [`Error::TooLarge`].
+    pub max_response_bytes: u64,
+}
+
+impl Default for NativeSender {
+    fn default() -> Self {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_default();
+        Self {
+            client,
+            max_response_bytes: super::DEFAULT_MAX_RESPONSE_BYTES,
+        }
+    }
 }
 
 impl HttpSend for NativeSender {
@@ -85,7 +101,19 @@ impl HttpSend for NativeSender {
                         .map(|v| (*n, v.to_owned()))
                 })
                 .collect();
-            let body = res.text().await.map_err(network)?;
+            let limit = self.max_response_bytes;
+            if res.content_length().is_some_and(|n| n > limit) {
+                return Err(Error::TooLarge { limit });
+            }
+            let mut res = res;
+            let mut bytes = Vec::new();
+            while let Some(chunk) = res.chunk().await.map_err(network)? {
+                if (bytes.len() + chunk.len()) as u64 > limit {
+                    return Err(Error::TooLarge { limit });
+                }
+                bytes.extend_from_slice(&chunk);
+            }
+            let body = String::from_utf8_lossy(&bytes).into_owned();
             Ok(HttpResponse {
                 status,
                 headers,

@@ -127,7 +127,7 @@ export const tests = [
     },
   },
   {
-    name: "node wire: a body in 1-byte chunks with a BOM decodes whole; a 307 is followed; a body cut short, a refused connection and an abort mid-call are typed errors",
+    name: "node wire: a body in 1-byte chunks with a BOM decodes whole; a same-origin 307 is followed, one to another origin refused; a body cut short, a refused connection and an abort mid-call are typed errors",
     fn: async ({ assert, sdk, sandboxUrl }) => {
       const rec = await recorder({
         handle: (req, res) => {
@@ -139,7 +139,15 @@ export const tests = [
             return next();
           }
           if (req.url.startsWith("/moved/")) {
-            res.writeHead(307, { location: `${orchestrationUrl(sandboxUrl)}/v0/health` });
+            res.writeHead(307, { location: "/here/v0/health" });
+            return res.end();
+          }
+          if (req.url.startsWith("/here/")) {
+            res.writeHead(200, { "content-type": "application/json" });
+            return res.end(HEALTH);
+          }
+          if (req.url.startsWith("/away/")) {
+            res.writeHead(307, { location: `${orchestrationUrl(sandboxUrl)}/v0/health?t=1` });
             return res.end();
           }
           if (req.url.startsWith("/short/")) {
@@ -154,7 +162,11 @@ export const tests = [
         const chunked = await api(sdk, `${rec.url}/chunks`).health();
         assert.deepEqual(chunked, { status: "ok", note: "✓ ünïcødé 💳" }, "multi-byte characters split across chunks, BOM dropped");
 
-        assert.deepEqual(await api(sdk, `${rec.url}/moved`).health(), { status: "ok" }, "the redirect was followed");
+        assert.deepEqual(await api(sdk, `${rec.url}/moved`).health(), { status: "ok" }, "the same-origin redirect was followed");
+        const away = await api(sdk, `${rec.url}/away`).health().catch((e) => e);
+        assert.ok(away instanceof sdk.RedirectError, `a redirect to another origin is a RedirectError, got ${assert.show(away)}`);
+        assert.equal(away.status, 307);
+        assert.equal(away.location, `${orchestrationUrl(sandboxUrl)}/v0/health`, "named without its query");
 
         const short = await api(sdk, `${rec.url}/short`).health().catch((e) => e);
         assert.ok(short instanceof sdk.NetworkError, `a body cut short is a NetworkError, got ${assert.show(short)}`);

@@ -86,3 +86,36 @@ export function uniqueId(prefix = "ext") {
   counter += 1;
   return `${prefix}-${Date.now().toString(36)}-${counter}-${Array.from(r, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
+
+/**
+ * Starts a hostile server: another origin of the same sandbox (same tenants and keys) where
+ * the first matching rule answers instead of the real API. A rule is
+ * { method?, path ("/exact" or "/prefix*"), count?, status = 200, headers = {}, body = "",
+ *   bodyBytes? (filler of exactly that many bytes), contentLength = true, delayMs?,
+ *   chunkDelayMs?, pass? (only delay, then forward) }.
+ * Returns { id, origin, state(), close() }: state() resolves to { requests, responses } (every
+ * request received, and { rule, bytesSent, finished } per rule-generated body); close() stops
+ * the listener (calling it again does nothing; a client still holding a keep-alive connection
+ * to the origin may see one socket error before connections are refused).
+ */
+export async function hostileServer(sandboxUrl, rules = []) {
+  const created = await adminCall(sandboxUrl, "POST", "/__sandbox/hostile/servers", { rules });
+  if (!created || typeof created.id !== "string" || typeof created.origin !== "string") {
+    throw new Error(`sandbox hostile server response malformed: ${JSON.stringify(created)}`);
+  }
+  const path = `/__sandbox/hostile/servers/${encodeURIComponent(created.id)}`;
+  let closed;
+  return {
+    id: created.id,
+    origin: created.origin,
+    async state() {
+      const { requests, responses } = await adminCall(sandboxUrl, "GET", path);
+      return { requests, responses };
+    },
+    close() {
+      // One DELETE however often it is called, so cleanup hooks may call it freely.
+      closed ??= adminCall(sandboxUrl, "DELETE", path).then(() => undefined);
+      return closed;
+    },
+  };
+}
