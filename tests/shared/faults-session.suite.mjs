@@ -36,7 +36,8 @@ const transientRefresh = {
   fn: async (ctx) => {
     const { assert, sdk } = ctx;
     const s = await staleSession(ctx, [
-      { path: REFRESH, count: 1, status: 503, body: '{"ok":false,"error":{"code":"Unavailable","message":"try later"}}' },
+      // Held a little, so that both callers' 401s find it running and share it.
+      { path: REFRESH, count: 1, status: 503, delayMs: 300, body: '{"ok":false,"error":{"code":"Unavailable","message":"try later"}}' },
     ]);
     try {
       const outcomes = await Promise.allSettled([s.api.auth.me(), s.api.orgs.get()]);
