@@ -126,7 +126,8 @@ fn open(key: &JsValue, body: &JsValue) -> Result<JsValue, Error> {
 /// opens the sealed answer. Each attempt carries a fresh `request_timestamp`; when the server
 /// says the timestamp is outside its 30-second window, the client learns the clock offset from
 /// the `Date` header and retries once. Calls with an `Idempotency-Key` are retried on network
-/// errors, 502 and 503 with exponential backoff and jitter, reusing the same key.
+/// errors, timeouts, 502, 503 and 504 with exponential backoff and jitter, reusing the same key,
+/// which every error of the call carries as `idempotencyKey`.
 #[wasm_bindgen(js_name = EnvelopeClient)]
 pub struct JsEnvelopeClient {
     inner: Rc<Client<PlatformSender>>,

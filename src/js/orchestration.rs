@@ -235,10 +235,14 @@ impl OrchestrationCore {
     }
 
     /// Calls the documented method `op` with its positional `args`; resolves to its result.
-    pub fn call(&self, op: String, args: JsValue, options: JsValue) -> Promise {
+    pub fn call(&self, op: JsValue, args: JsValue, options: JsValue) -> Promise {
         let client = self.inner.clone();
         future_to_promise(async move {
             let run = async {
+                // Checked here, not by wasm-bindgen's own conversion (which traps on a number).
+                let op = op
+                    .as_string()
+                    .ok_or_else(|| Error::invalid("method", "must be a string"))?;
                 let names = ops::param_names(&op)
                     .ok_or_else(|| Error::invalid("method", format!("unknown method {op}")))?;
                 let args = convert::args(&args, names)?;

@@ -37,7 +37,7 @@ export interface EnvelopeClientConfig {
    * Default: the global one; in Node, `node:http(s)` while that is Node's own fetch with its default dispatcher (see the README, "Transport").
    */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
-  /** Retries after the first attempt for network errors, 502 and 503, only for calls carrying an Idempotency-Key. Default 2. */
+  /** Retries after the first attempt for network errors, timeouts, 502, 503 and 504, only for calls carrying an Idempotency-Key. Default 2. */
   maxRetries?: number;
   /** Per-attempt timeout in milliseconds. Default 30000. */
   timeoutMs?: number;

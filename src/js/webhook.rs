@@ -25,8 +25,12 @@ fn refused(e: WebhookError) -> Error {
 /// Pass the body exactly as received (`await request.text()`, or the raw `Buffer`): a parsed
 /// and re-serialized object will not verify, and is refused with `raw_body_required`.
 ///
+/// `t` is verified as the text that was sent. A signed body that is not a JSON object is no
+/// event and is refused with `invalid_payload`.
+///
 /// @throws {WebhookVerificationError} with `code` `invalid_header`, `no_signature_match`,
-/// `timestamp_outside_tolerance`, `invalid_secret`, `raw_body_required` or `invalid_payload`.
+/// `timestamp_outside_tolerance`, `invalid_secret` (also for a secret that is not a string),
+/// `raw_body_required` or `invalid_payload`.
 #[wasm_bindgen(js_name = verifyWebhook, unchecked_return_type = "WebhookEvent")]
 pub fn verify_webhook(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] raw_body: JsValue,

@@ -432,7 +432,7 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
 /// `{ ok: false, error: { code, message, …extra } }` → ApiError with the extra fields kept;
 /// an unreadable body gives code `Unknown` (and is not echoed).
 pub fn api_error(res: &HttpResponse) -> ApiError {
-    let error = Json::parse(&res.body).and_then(|b| b.get("error").cloned());
+    let error = res.error_json().and_then(|b| b.get("error").cloned());
     let code = error
         .as_ref()
         .and_then(|e| e.str_field("code"))

@@ -149,7 +149,7 @@ impl<S: HttpSend> StoredValueClient<S> {
 /// `className`, `data.statusCode` and `data.statusDescription` (the documented description
 /// when the body has none). An unreadable body is not echoed.
 fn api_error(res: &HttpResponse) -> ApiError {
-    let body = Json::parse(&res.body).filter(|b| matches!(b, Json::Object(_)));
+    let body = res.error_json().filter(|b| matches!(b, Json::Object(_)));
     let field = |name: &str| {
         body.as_ref()
             .and_then(|b| b.str_field(name))

@@ -66,7 +66,19 @@ pub type PlatformBody = wasm_bindgen::JsValue;
 #[cfg(not(target_arch = "wasm32"))]
 pub type PlatformBody = ();
 
+/// Longest error body read as a tree: error bodies are a few hundred bytes, and a hostile
+/// server's long one must not cost a tree of 16 MiB (it is then "unreadable", never echoed).
+pub const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
+
 impl HttpResponse {
+    /// The body parsed as JSON, when it is short enough to be an error body
+    /// ([`MAX_ERROR_BODY_BYTES`]) and valid JSON.
+    pub fn error_json(&self) -> Option<crate::core::json::Json> {
+        (self.body.len() <= MAX_ERROR_BODY_BYTES)
+            .then(|| crate::core::json::Json::parse(&self.body))
+            .flatten()
+    }
+
     /// A response header by lower-case name.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -187,4 +199,56 @@ pub fn check_headers(req: &HttpRequest) -> Result<(), Error> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn res(body: String) -> HttpResponse {
+        HttpResponse {
+            status: 400,
+            headers: Vec::new(),
+            body,
+            js_body: Default::default(),
+        }
+    }
+
+    #[test]
+    fn long_error_bodies_are_not_parsed() {
+        assert!(res(r#"{"error":{"code":"X"}}"#.into())
+            .error_json()
+            .is_some());
+        let long = format!(
+            r#"{{"error":{{"code":"X","pad":"{}"}}}}"#,
+            "a".repeat(MAX_ERROR_BODY_BYTES)
+        );
+        assert!(res(long).error_json().is_none());
+    }
+
+    #[test]
+    fn header_values_with_controls_or_non_ascii_are_refused_without_the_value() {
+        for bad in ["a\u{0}b", "a\u{7}b", "a\rb", "a\nb", "a\u{7f}", "caf\u{e9}"] {
+            let req = HttpRequest {
+                method: "GET",
+                url: "https://x.example/a".into(),
+                headers: vec![("Authorization", format!("Bearer secret-{bad}"))],
+                body: None,
+            };
+            match check_headers(&req) {
+                Err(Error::InvalidArgument { field, message }) => {
+                    assert_eq!(field, "headers.Authorization");
+                    assert!(!message.contains("secret"));
+                }
+                other => panic!("{bad:?}: {other:?}"),
+            }
+        }
+        let tab = HttpRequest {
+            method: "GET",
+            url: "https://x.example/a".into(),
+            headers: vec![("X", "a\tb c~".into())],
+            body: None,
+        };
+        assert!(check_headers(&tab).is_ok());
+    }
 }

@@ -202,6 +202,19 @@ export const checks = [
     },
   },
   {
+    // Old: verifyWebhook returned null for a signed "null" body and the Worker crashed on
+    // event.id (500). Now the SDK refuses a non-object event and the Worker's catch answers 400.
+    name: "edge Worker: a correctly signed null body on /webhooks/cards → 400 invalid_payload (not a 500)",
+    run: async (env) => {
+      const { assert } = env;
+      const w = await setup(env);
+      const res = await call(w, "/webhooks/cards", { method: "POST", body: "null", headers: { "seismic-signature": sign(w.bindings.CARDS_WEBHOOK_SECRET, "null") } });
+      assert.equal(res.status, 400, `signed null: ${res.text}`);
+      assert.equal(res.json && res.json.reason, "invalid_payload", `reason: ${res.text}`);
+      assertNoSecrets(assert, w, res, "signed null");
+    },
+  },
+  {
     name: "edge Worker: the orchestration proxy answers with the org's API key (seen by the API) and the key never reaches the browser's answer",
     run: async (env) => {
       const { assert } = env;
