@@ -10,8 +10,8 @@ use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::core::ids::uuid_v4;
 use crate::core::json::{object_fields, Field, Json};
 use crate::core::retry::RetryPolicy;
-use crate::core::single_flight::SingleFlight;
 use crate::core::validate;
+use crate::transport::single_flight::SingleFlight;
 use crate::transport::{
     Cancel, HttpRequest, HttpResponse, HttpSend, Transport, DEFAULT_TIMEOUT_MS,
 };
@@ -25,8 +25,6 @@ pub const PRODUCTION_URL: &str = "https://api.seismic.systems";
 const OK: &str = "000000";
 /// Token expired, revoked or from another environment: renew once and retry once.
 const PERMISSION_DENIED: &str = "40399";
-/// Poll interval while another caller renews.
-const RENEWAL_POLL_MS: u64 = 20;
 
 /// Settings of a [`CardsClient`].
 #[derive(Debug, Clone)]
@@ -180,36 +178,22 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
             if let Some(e) = self.renewing.refused(now) {
                 return Err(e);
             }
-            let flight = match self.renewing.turn(now, self.renewal_bound_ms()) {
-                Ok(flight) => flight,
-                Err(ticket) => {
-                    // Another caller is renewing: wait for its result as data, by polling.
-                    let before = self.token.borrow().clone();
-                    while self.renewing.running(ticket)
-                        && self.transport.sender.now_ms() - now < self.renewal_bound_ms()
-                    {
-                        self.transport.sender.sleep(RENEWAL_POLL_MS, cancel).await?;
-                    }
-                    if let Some(e) = self.renewing.failed_since(ticket) {
-                        return Err(e);
-                    }
-                    if self.token.borrow().as_ref() != before.as_ref() {
-                        force = false;
-                    }
-                    continue;
-                }
-            };
-            let outcome = self.renew_into_cache(force).await;
+            let before = self.token.borrow().clone();
+            let renewal = self.renew_into_cache(force);
             // The API's own refusal (a wrong secret answers with a code, not a 5xx) will not
             // change by asking again at once; a transient failure is only shared.
-            let refused = matches!(&outcome, Err(Error::Api(e)) if e.status < 500);
-            let now = self.transport.sender.now_ms();
-            self.renewing
-                .finish(flight, outcome.as_ref().map(|_| ()), refused, now);
-            if cancel.is_aborted() {
-                return Err(Error::Aborted);
+            let refused = |e: &Error| matches!(e, Error::Api(api) if api.status < 500);
+            let sender = &self.transport.sender;
+            match self
+                .renewing
+                .share(sender, cancel, self.renewal_bound_ms(), renewal, refused)
+                .await?
+            {
+                Some(fresh) => return Ok(fresh),
+                // Another caller renewed: its token is the one to use, even when forced.
+                None if self.token.borrow().as_ref() != before.as_ref() => force = false,
+                None => {}
             }
-            return outcome;
         }
     }
 

@@ -499,7 +499,11 @@ mod tests {
         }
         assert_eq!(skip_plain(b"0123456789\\x", 0), 10);
         assert_eq!(skip_plain(b"plain", 0), 5);
-        assert_eq!(skip_plain(b"\xe2\x80\x9c\"", 0), 3, "bytes of other characters are not quotes");
+        assert_eq!(
+            skip_plain(b"\xe2\x80\x9c\"", 0),
+            3,
+            "bytes of other characters are not quotes"
+        );
     }
 
     #[test]

@@ -7,6 +7,5 @@ pub mod error;
 pub mod ids;
 pub mod json;
 pub mod retry;
-pub mod single_flight;
 pub mod validate;
 pub mod webhook;

@@ -5,11 +5,11 @@ use crate::core::encoding::percent_encode;
 use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::core::json::{self, Json};
 use crate::core::retry::RetryPolicy;
-use crate::core::single_flight::SingleFlight;
 use crate::core::validate;
 use crate::orchestration::ops::{self, Effect};
 use crate::orchestration::schema;
 use crate::orchestration::session::{TokenPair, TokenStore};
+use crate::transport::single_flight::SingleFlight;
 use crate::transport::{
     Cancel, HttpRequest, HttpResponse, HttpSend, PlatformBody, Transport, DEFAULT_TIMEOUT_MS,
 };
@@ -28,7 +28,6 @@ const NO_REFRESH: &[&str] = &[
     "/v0/auth/logout",
     "/v0/auth/mfa/verify",
 ];
-const REFRESH_POLL_MS: u64 = 20;
 /// The documented code of a refresh token that is expired or revoked.
 const REFRESH_TOKEN_INVALID: &str = "RefreshTokenInvalid";
 
@@ -223,29 +222,16 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
                 None => return Ok(false),
                 Some(_) => {}
             }
-            let started = self.transport.sender.now_ms();
-            let flight = match self.refreshing.turn(started, bound) {
-                Ok(flight) => flight,
-                Err(ticket) => {
-                    while self.refreshing.running(ticket)
-                        && self.transport.sender.now_ms() - started < bound
-                    {
-                        self.transport.sender.sleep(REFRESH_POLL_MS, cancel).await?;
-                    }
-                    if let Some(e) = self.refreshing.failed_since(ticket) {
-                        return Err(e);
-                    }
-                    continue;
-                }
-            };
-            let outcome = self.refresh_locked(used).await;
-            let now = self.transport.sender.now_ms();
-            self.refreshing
-                .finish(flight, outcome.as_ref().map(|_| ()), false, now);
-            if cancel.is_aborted() {
-                return Err(Error::Aborted);
+            let sender = &self.transport.sender;
+            let refresh = self.refresh_locked(used);
+            // A refused refresh token ends the session in `refresh_locked`: no backoff needed.
+            if let Some(renewed) = self
+                .refreshing
+                .share(sender, cancel, bound, refresh, |_| false)
+                .await?
+            {
+                return Ok(renewed);
             }
-            return outcome;
         }
     }
 

@@ -14,6 +14,7 @@ mod native;
 mod redirect;
 #[cfg(target_arch = "wasm32")]
 mod settle;
+pub mod single_flight;
 
 #[cfg(target_arch = "wasm32")]
 pub use fetch::{js_message as fetch_message, Cancel, FetchSender as PlatformSender};

@@ -12,6 +12,8 @@ import {
   TimeoutError,
   AbortError,
   EnvelopeApiError,
+  RedirectError,
+  ResponseTooLargeError,
   isSeismicError,
 } from "seismic-sdk";
 
@@ -38,6 +40,7 @@ const client: EnvelopeClient = new EnvelopeClient({
   fetch: globalThis.fetch,
   maxRetries: 2,
   timeoutMs: 10_000,
+  maxResponseBytes: 1 << 20,
 });
 const minimal = new EnvelopeClient({ baseUrl: "https://api.example.test", apiKey: "key", encryptionKey: keyB64 });
 const customFetch: typeof fetch = (input, init) => fetch(input, init);
@@ -69,7 +72,20 @@ function handle(e: unknown): string {
   if (e instanceof ValidationError) {
     return `${e.code} ${String(e.field)}`;
   }
+  if (e instanceof RedirectError) {
+    const status: number = e.status;
+    const location: string | null = e.location;
+    const code: "redirect_not_followed" = e.code;
+    return `${code} ${status} ${location ?? "-"}`;
+  }
+  if (e instanceof ResponseTooLargeError) {
+    const limit: number = e.maxResponseBytes;
+    return `${e.code} ${limit}`;
+  }
   if (e instanceof NetworkError || e instanceof TimeoutError || e instanceof AbortError) {
+    // The key to retry an ambiguous money movement with (a replay, not a second charge).
+    const key: string | undefined = e.idempotencyKey;
+    void key;
     const base: SeismicError = e;
     const err: Error = e;
     return `${base.code} ${err.name}`;

@@ -6,8 +6,13 @@
 //! backoff has passed.
 
 use std::cell::{Cell, RefCell};
+use std::future::Future;
 
+use super::{Cancel, HttpSend};
 use crate::core::error::Error;
+
+/// How often a waiter looks at the outcome of the flight it waits for.
+const POLL_MS: u64 = 20;
 
 /// First pause after the API refuses a credential; doubles per refusal up to
 /// [`MAX_BACKOFF_MS`], and a success resets it.
@@ -56,6 +61,47 @@ impl Drop for Flight<'_> {
 }
 
 impl SingleFlight {
+    /// Runs `lead` when no renewal is running, else waits for the running one (polling, under
+    /// the caller's `cancel`, for at most `stale_ms`). `lead` runs to its end whatever the
+    /// caller's signal says: others wait on it, and a rotating credential spent without its
+    /// answer kept is lost; the caller then gets its `AbortError`. `Ok(Some(v))`: this caller
+    /// led and renewed; `Ok(None)`: it waited and the flight ended well (read the credential
+    /// again); `Err`: the flight's error, shared by every waiter, or the caller's abort.
+    /// `refused` says an error is the API refusing the credential (then [`Self::refused`]
+    /// answers new callers for a backoff).
+    pub async fn share<S: HttpSend, T>(
+        &self,
+        sender: &S,
+        cancel: &Cancel,
+        stale_ms: f64,
+        lead: impl Future<Output = Result<T, Error>>,
+        refused: impl FnOnce(&Error) -> bool,
+    ) -> Result<Option<T>, Error> {
+        let started = sender.now_ms();
+        match self.turn(started, stale_ms) {
+            Ok(flight) => {
+                let outcome = lead.await;
+                let refused = outcome.as_ref().err().is_some_and(refused);
+                self.finish(
+                    flight,
+                    outcome.as_ref().map(|_| ()),
+                    refused,
+                    sender.now_ms(),
+                );
+                if cancel.is_aborted() {
+                    return Err(Error::Aborted);
+                }
+                outcome.map(Some)
+            }
+            Err(ticket) => {
+                while self.running(ticket) && sender.now_ms() - started < stale_ms {
+                    sender.sleep(POLL_MS, cancel).await?;
+                }
+                self.failed_since(ticket).map_or(Ok(None), Err)
+            }
+        }
+    }
+
     /// The error of a refused credential still inside its backoff at `now_ms`.
     pub fn refused(&self, now_ms: f64) -> Option<Error> {
         self.failure
@@ -68,7 +114,7 @@ impl SingleFlight {
     /// Leads a new flight, or gives the ticket to wait for the running one. A flight older
     /// than `stale_ms` (longer than a renewal can take: its request was lost with the
     /// request context that ran it) is taken over.
-    pub fn turn(&self, now_ms: f64, stale_ms: f64) -> Result<Flight<'_>, Ticket> {
+    fn turn(&self, now_ms: f64, stale_ms: f64) -> Result<Flight<'_>, Ticket> {
         match self.current.get() {
             Some((number, since)) if now_ms - since < stale_ms => Err(Ticket(number)),
             _ => {
@@ -84,12 +130,12 @@ impl SingleFlight {
     }
 
     /// Whether the flight a waiter waits for is still running.
-    pub fn running(&self, ticket: Ticket) -> bool {
+    fn running(&self, ticket: Ticket) -> bool {
         self.current.get().map(|c| c.0) == Some(ticket.0)
     }
 
     /// The failure of the flight `ticket`'s holder waited for, or of a later one.
-    pub fn failed_since(&self, ticket: Ticket) -> Option<Error> {
+    fn failed_since(&self, ticket: Ticket) -> Option<Error> {
         self.failure
             .borrow()
             .as_ref()
@@ -100,7 +146,7 @@ impl SingleFlight {
     /// Ends `flight` with its outcome: `Ok` clears any failure; an error is shared with the
     /// waiters, and when `refused` (the API rejected the credential itself, so asking again
     /// cannot help) new callers get it without a round trip for a doubling backoff.
-    pub fn finish(&self, flight: Flight<'_>, outcome: Result<(), &Error>, refused: bool, now: f64) {
+    fn finish(&self, flight: Flight<'_>, outcome: Result<(), &Error>, refused: bool, now: f64) {
         let mut failure = self.failure.borrow_mut();
         match outcome {
             Ok(()) => *failure = None,
