@@ -73,7 +73,7 @@ impl EnvelopeKey {
     ) -> Result<String, Error> {
         let not_object = || Error::envelope(Code::InvalidPayload, "payload must be a JSON object");
         let text = std::str::from_utf8(object_json).map_err(|_| not_object())?;
-        if crate::core::json::has_top_level_key(text, TIMESTAMP_FIELD).ok_or_else(not_object)? {
+        if crate::core::schema::has_top_level_key(text, TIMESTAMP_FIELD).ok_or_else(not_object)? {
             return Err(timestamp_field_error());
         }
         let body = object_json.trim_ascii();

@@ -7,5 +7,6 @@ pub mod error;
 pub mod ids;
 pub mod json;
 pub mod retry;
+pub mod schema;
 pub mod validate;
 pub mod webhook;

@@ -130,20 +130,24 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
     ) -> Result<HttpResponse, Error> {
         let key = self.config.api_key.as_ref().and_then(|k| k());
         let refreshable = key.is_none() && !NO_REFRESH.contains(&path);
+        // The store is read once per attempt: a custom store may be a network hop (KV).
+        let mut stored = match &key {
+            Some(_) => None,
+            None => self.store.load().await?,
+        };
         if refreshable {
-            if let Some(pair) = self.store.load().await? {
+            if let Some(pair) = &stored {
                 if pair.access_due(self.transport.sender.now_ms()) {
                     // Known to expire soon: refresh first instead of spending a 401.
-                    let _ = self.refresh_shared(&pair.access_token, cancel).await;
+                    if self.refresh_shared(&pair.access_token, cancel).await.unwrap_or(false) {
+                        stored = self.store.load().await?;
+                    }
                 }
             }
         }
         let mut refreshed = false;
         loop {
-            let bearer = match &key {
-                Some(_) => None,
-                None => self.store.load().await?.map(|p| p.access_token),
-            };
+            let bearer = stored.take().map(|p| p.access_token);
             let auth = match (&key, &bearer) {
                 (Some(k), _) => Some(("Api-Key", k.clone())),
                 (None, Some(t)) => Some(("Authorization", format!("Bearer {t}"))),
@@ -156,6 +160,7 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
                     // A refresh that failed for any other reason than a refused token (a
                     // timeout, a 503) is this call's error; the session stays.
                     if self.refresh_shared(used, cancel).await? {
+                        stored = self.store.load().await?;
                         continue;
                     }
                 }

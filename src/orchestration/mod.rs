@@ -5,7 +5,6 @@
 mod client;
 pub mod ops;
 pub mod schema;
-mod schema_text;
 mod schema_types;
 mod session;
 

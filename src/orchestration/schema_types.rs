@@ -8,8 +8,8 @@
 //! enums of the KYB profile (industry, entity type, …) are plain strings so a new value on
 //! the server does not break clients.
 
-use super::schema::Ty::{self, Any, Arr, Bool, Enum, Nullable, Num, Obj, OneOf, Str, Tagged};
-use super::schema::{opt, req};
+use crate::core::schema::Ty::{self, Any, Arr, Bool, Enum, Nullable, Num, Obj, OneOf, Str, Tagged};
+use crate::core::schema::{opt, req};
 
 // ---- Auth ----------------------------------------------------------------------------
 

@@ -1,0 +1,154 @@
+//! The response-type language: what a documented answer is ([`Ty`], [`Field`]), and how a
+//! failed check carries its path outwards ([`Fail`]) so the path text is built only once, at
+//! the top, when a body fails.
+
+use std::borrow::Cow;
+
+use crate::core::error::Error;
+
+/// A documented JSON type.
+#[derive(Debug)]
+pub enum Ty {
+    /// A JSON string (ids, timestamps, and money: amounts are strings on the wire).
+    Str,
+    /// `true` / `false`.
+    Bool,
+    /// A JSON number.
+    Num,
+    /// Anything, `null` included (a body the docs do not describe).
+    Any,
+    /// An array whose every element is of the inner type.
+    Arr(&'static Ty),
+    /// An object with these documented fields; other fields pass through. `Obj(&[])` is any
+    /// object.
+    Obj(&'static [Field]),
+    /// The inner type or `null`.
+    Nullable(&'static Ty),
+    /// One of these strings exactly (closed enums callers branch on).
+    Enum(&'static [&'static str]),
+    /// An object discriminated by its string field `tag`: each variant lists the fields its
+    /// tag value brings (the tag itself is checked against the variant names).
+    Tagged {
+        /// Name of the discriminating field.
+        tag: &'static str,
+        /// Tag value → that variant's fields.
+        variants: &'static [(&'static str, &'static [Field])],
+    },
+    /// Any one of these types (e.g. a quote endpoint: an account id string or an object).
+    OneOf(&'static [Ty]),
+}
+
+/// One documented field of an object.
+#[derive(Debug)]
+pub struct Field {
+    /// The wire name.
+    pub name: &'static str,
+    /// Its type.
+    pub ty: Ty,
+    /// Required fields must be present (and, unless [`Ty::Nullable`], not `null`); optional
+    /// ones are checked only when present and not `null`.
+    pub required: bool,
+}
+
+/// A required field.
+pub const fn req(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        ty,
+        required: true,
+    }
+}
+
+/// An optional field.
+pub const fn opt(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        ty,
+        required: false,
+    }
+}
+
+/// One step of a failure's path, innermost first while unwinding.
+#[derive(Debug)]
+pub(crate) enum Seg {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// A failed check: boxed so that the success path returns a single word.
+#[derive(Debug)]
+pub(crate) struct Fail {
+    /// Path segments, innermost first.
+    pub(crate) rev: Vec<Seg>,
+    pub(crate) message: Cow<'static, str>,
+}
+
+pub(crate) type Checked = Result<(), Box<Fail>>;
+
+impl Fail {
+    pub(crate) fn new(message: impl Into<Cow<'static, str>>) -> Box<Self> {
+        Box::new(Self {
+            rev: Vec::new(),
+            message: message.into(),
+        })
+    }
+
+    pub(crate) fn into_error(self) -> Error {
+        let mut path = String::from("response");
+        for seg in self.rev.iter().rev() {
+            match seg {
+                Seg::Key(name) => {
+                    path.push('.');
+                    path.push_str(name);
+                }
+                Seg::Index(i) => {
+                    path.push('[');
+                    path.push_str(&i.to_string());
+                    path.push(']');
+                }
+            }
+        }
+        Error::response(path, self.message)
+    }
+}
+
+/// Adds the segment of the value that failed to a failure coming out of it.
+pub(crate) fn at(seg: Seg) -> impl FnOnce(Box<Fail>) -> Box<Fail> {
+    move |mut fail| {
+        fail.rev.push(seg);
+        fail
+    }
+}
+
+/// What a value of `ty` is said to be in messages ("must be …").
+pub(crate) fn noun(ty: &Ty) -> Cow<'static, str> {
+    match ty {
+        Ty::Str => "a string".into(),
+        Ty::Bool => "a boolean".into(),
+        Ty::Num => "a number".into(),
+        Ty::Any => "any value".into(),
+        Ty::Arr(_) => "an array".into(),
+        Ty::Obj(_) | Ty::Tagged { .. } => "an object".into(),
+        Ty::Nullable(inner) => format!("{} or null", noun(inner)).into(),
+        Ty::Enum(values) => format!("one of {}", quoted(values)).into(),
+        Ty::OneOf(alternatives) => alternatives
+            .iter()
+            .map(noun)
+            .collect::<Vec<_>>()
+            .join(" or ")
+            .into(),
+    }
+}
+
+/// `"a", "b", "c"`.
+pub(crate) fn quoted(values: &[&str]) -> String {
+    values
+        .iter()
+        .map(|v| format!("\"{v}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) fn mismatch(ty: &Ty) -> Box<Fail> {
+    Fail::new(format!("must be {}", noun(ty)))
+}
