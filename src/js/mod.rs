@@ -7,6 +7,7 @@ mod envelope;
 mod errors;
 mod orchestration;
 mod stored_value;
+mod token_stores;
 mod types;
 mod types_cards;
 mod webhook;

@@ -1,10 +1,12 @@
 //! The wasm core behind `SeismicOrchestrationClient` (the class itself is a thin JS shim in
-//! `pkg-template/orchestration.js` holding the documented namespaces), and the adapter that
-//! lets a JS `TokenStore` — values or Promises — back the Rust session logic.
+//! `pkg-template/orchestration.js` holding the documented namespaces), the choice of token
+//! store (`tokenStore`: the built-in memory and localStorage stores of `token_stores`, or the
+//! caller's own), and the adapter that lets a JS `TokenStore` — values or Promises — back the
+//! Rust session logic.
 
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
@@ -13,9 +15,10 @@ use crate::core::json::Json;
 use crate::core::validate;
 use crate::js::convert::{self, get};
 use crate::js::errors::to_js;
+use crate::js::token_stores::{self, Backend, BuiltinTokenStore};
 use crate::orchestration::{
     ops, KeySource, OrchestrationClient, OrchestrationConfig, Reply, StoreLock, TokenPair,
-    TokenStore,
+    TokenStore, PRODUCTION_URL, SANDBOX_URL,
 };
 use crate::transport::PlatformSender;
 
@@ -79,11 +82,6 @@ impl JsTokenStore {
     }
 }
 
-fn set(obj: &Object, key: &str, value: &str) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(obj, &key.into(), &value.into());
-}
-
 impl TokenStore for JsTokenStore {
     async fn load(&self) -> Result<Option<TokenPair>, Error> {
         let Some(access_token) = self.token(&self.get_access, "accessToken").await? else {
@@ -103,15 +101,7 @@ impl TokenStore for JsTokenStore {
     }
 
     async fn save(&self, pair: &TokenPair) -> Result<(), Error> {
-        let obj = Object::new();
-        set(&obj, "access_token", &pair.access_token);
-        set(&obj, "refresh_token", &pair.refresh_token);
-        if let Some(at) = &pair.access_expires_at {
-            set(&obj, "access_expires_at", at);
-        }
-        if let Some(at) = &pair.refresh_expires_at {
-            set(&obj, "refresh_expires_at", at);
-        }
+        let obj = token_stores::plain_pair(pair);
         match &self.on_refreshed {
             Some(f) => self.invoke(f, "onTokensRefreshed", Some(&obj)).await,
             None => self.method("save", Some(&obj)).await,
@@ -133,6 +123,86 @@ impl TokenStore for JsTokenStore {
     }
 }
 
+/// The session store of one client: a built-in one, used directly, or the caller's.
+pub enum SessionStore {
+    /// Memory or localStorage, read without leaving wasm.
+    Builtin(Rc<Backend>),
+    /// The caller's `TokenStore` (or a built-in one behind the config's overrides).
+    Js(JsTokenStore),
+}
+
+impl TokenStore for SessionStore {
+    async fn load(&self) -> Result<Option<TokenPair>, Error> {
+        match self {
+            Self::Builtin(b) => b.load().await,
+            Self::Js(j) => j.load().await,
+        }
+    }
+    async fn save(&self, pair: &TokenPair) -> Result<(), Error> {
+        match self {
+            Self::Builtin(b) => b.save(pair).await,
+            Self::Js(j) => j.save(pair).await,
+        }
+    }
+    async fn clear(&self) -> Result<(), Error> {
+        match self {
+            Self::Builtin(b) => b.clear().await,
+            Self::Js(j) => j.clear().await,
+        }
+    }
+    async fn lock(&self) -> Result<Option<StoreLock>, Error> {
+        match self {
+            Self::Builtin(b) => b.lock().await,
+            Self::Js(j) => j.lock().await,
+        }
+    }
+}
+
+/// `config.tokenStore`: `"memory"` (the default), `"localStorage"` or a `TokenStore` object.
+/// With a fixed API key the store is never read, so `"localStorage"` must not fail in Node.
+fn session_store(config: &JsValue) -> Result<SessionStore, Error> {
+    let given = get(config, "tokenStore");
+    let fixed_key = get(config, "apiKey")
+        .as_string()
+        .is_some_and(|k| !k.is_empty());
+    let builtin = match given.as_string().as_deref() {
+        _ if fixed_key || given.is_undefined() || given.is_null() => Some(token_stores::memory()),
+        Some("memory") => Some(token_stores::memory()),
+        Some("localStorage") => Some(Rc::new(Backend::local()?)),
+        None if given.is_object() => {
+            for method in ["save", "clear", "accessToken", "refreshToken"] {
+                if !get(&given, method).is_function() {
+                    return Err(Error::invalid(
+                        format!("config.tokenStore.{method}"),
+                        "must be a function",
+                    ));
+                }
+            }
+            None
+        }
+        _ => {
+            return Err(Error::invalid(
+                "config.tokenStore",
+                r#"must be "memory", "localStorage" or a TokenStore object"#,
+            ))
+        }
+    };
+    let get_access = convert::opt_function(config, "getAccessToken", "config.getAccessToken")?;
+    let get_refresh = convert::opt_function(config, "getRefreshToken", "config.getRefreshToken")?;
+    let on_refreshed =
+        convert::opt_function(config, "onTokensRefreshed", "config.onTokensRefreshed")?;
+    let overridden = get_access.is_some() || get_refresh.is_some() || on_refreshed.is_some();
+    Ok(match builtin {
+        Some(backend) if !overridden => SessionStore::Builtin(backend),
+        builtin => SessionStore::Js(JsTokenStore {
+            store: builtin.map_or(given, |backend| BuiltinTokenStore::from(backend).into()),
+            get_access,
+            get_refresh,
+            on_refreshed,
+        }),
+    })
+}
+
 #[wasm_bindgen(module = "/js/json.js")]
 extern "C" {
     /// `JSON.parse` on the JS string as it is (js_sys's takes `&str`, a copy out of wasm),
@@ -141,7 +211,7 @@ extern "C" {
     fn parse_reply(text: &JsValue, field: &JsValue) -> JsValue;
 }
 
-type Inner = Rc<OrchestrationClient<PlatformSender, JsTokenStore>>;
+type Inner = Rc<OrchestrationClient<PlatformSender, SessionStore>>;
 
 /// @internal The wasm core of `SeismicOrchestrationClient`; use that class.
 #[wasm_bindgen(skip_typescript)]
@@ -177,16 +247,27 @@ fn api_key(config: &JsValue) -> Result<Option<KeySource>, Error> {
 
 #[wasm_bindgen]
 impl OrchestrationCore {
-    /// Validates `config` and binds the resolved token `store`.
+    /// Validates `config` and opens its token store.
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue, store: JsValue) -> Result<OrchestrationCore, JsValue> {
-        Self::build(&config, store).map_err(to_js)
+    pub fn new(config: JsValue) -> Result<OrchestrationCore, JsValue> {
+        Self::build(&config).map_err(to_js)
     }
 
-    fn build(config: &JsValue, store: JsValue) -> Result<OrchestrationCore, Error> {
+    /// The API root of `"sandbox"` or `"production"` (the environment factories').
+    #[wasm_bindgen(js_name = environmentUrl)]
+    pub fn environment_url(name: JsValue) -> Option<String> {
+        match name.as_string().as_deref() {
+            Some("sandbox") => Some(SANDBOX_URL.to_owned()),
+            Some("production") => Some(PRODUCTION_URL.to_owned()),
+            _ => None,
+        }
+    }
+
+    fn build(config: &JsValue) -> Result<OrchestrationCore, Error> {
         if !config.is_object() {
             return Err(Error::invalid("config", "must be an object"));
         }
+        let store = session_store(config)?;
         let base = convert::string(config, "baseUrl", "config.baseUrl")?;
         let mut settings = OrchestrationConfig::new(&base)?;
         settings.api_key = api_key(config)?;
@@ -203,20 +284,6 @@ impl OrchestrationCore {
         let transport = convert::transport_settings(config)?;
         settings.max_retries = transport.max_retries.unwrap_or(settings.max_retries);
         settings.timeout_ms = transport.timeout_ms.unwrap_or(settings.timeout_ms);
-        let store = JsTokenStore {
-            store,
-            get_access: convert::opt_function(config, "getAccessToken", "config.getAccessToken")?,
-            get_refresh: convert::opt_function(
-                config,
-                "getRefreshToken",
-                "config.getRefreshToken",
-            )?,
-            on_refreshed: convert::opt_function(
-                config,
-                "onTokensRefreshed",
-                "config.onTokensRefreshed",
-            )?,
-        };
         Ok(OrchestrationCore {
             inner: Rc::new(OrchestrationClient::new(settings, transport.sender, store)),
         })
