@@ -1,8 +1,9 @@
 //! Sandbox-only control API under `/__sandbox` (no auth, plain JSON):
 //! tenants, clock offsets, fault injection, stats and health, for the
 //! envelope API (`/__sandbox/envelope/*`) and the stored-value API
-//! (`/__sandbox/stored-value/*`). The Cards API has its own under
-//! `/__sandbox/cards/*` (see `cards::admin`), reusing [`parse_fault_fields`].
+//! (`/__sandbox/stored-value/*`). The Cards and Orchestration APIs have
+//! their own (`cards::admin`, `orchestration::admin`); all of them share
+//! the helpers of `common::admin` and `common::fault`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -10,26 +11,23 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
+use crate::common::admin::{parse_fault, parse_object, Rejection};
 use crate::common::clock::MAX_OFFSET_MS;
-use crate::common::json_error::{json, plain};
+use crate::common::json_error::json;
 use crate::common::lock;
 use crate::common::money::{format_cents, parse_cents};
 use crate::envelope::crypto::b64;
-use crate::envelope::state::{Fault, FaultTiming, Tenant};
+use crate::envelope::state::Tenant;
 use crate::stored_value::state::Tenant as SvTenant;
 use crate::AppState;
 
 /// Default master balance of tenants created through the admin API, cents.
 const DEFAULT_TENANT_BALANCE_CENTS: i64 = 1_000_000;
-/// Upper bound on queued faults per call, to keep memory bounded.
-const MAX_FAULT_COUNT: u64 = 10_000;
-/// Longest `delayMs` of an injected fault.
-const MAX_FAULT_DELAY_MS: u64 = 60_000;
 
 /// Routes of the admin API.
 pub(crate) fn router() -> Router<Arc<AppState>> {
@@ -42,34 +40,6 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/__sandbox/stored-value/tenants", post(create_sv_tenant))
         .route("/__sandbox/stored-value/faults", post(add_sv_faults))
         .route("/__sandbox/stored-value/stats", get(sv_stats))
-}
-
-/// An admin error answered as `{"error": message}` (shared by every API's admin routes).
-#[derive(Debug)]
-pub(crate) struct Rejection(pub(crate) StatusCode, pub(crate) String);
-
-impl Rejection {
-    /// 400 with `message`.
-    pub(crate) fn bad_request(message: impl Into<String>) -> Self {
-        Self(StatusCode::BAD_REQUEST, message.into())
-    }
-}
-
-impl IntoResponse for Rejection {
-    fn into_response(self) -> Response {
-        plain(self.0, &self.1)
-    }
-}
-
-/// Parses an admin body; an empty body counts as `{}`.
-pub(crate) fn parse_object(body: &[u8]) -> Result<Map<String, Value>, Rejection> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Map::new());
-    }
-    match serde_json::from_slice(body) {
-        Ok(Value::Object(map)) => Ok(map),
-        _ => Err(Rejection::bad_request("body must be a JSON object")),
-    }
 }
 
 /// Finds the tenant named by `apiKey`.
@@ -138,63 +108,6 @@ async fn set_clock(State(app): State<Arc<AppState>>, body: Bytes) -> Result<Resp
     Ok(json(StatusCode::OK, &json!({ "ok": true })))
 }
 
-/// Reads and validates a fault description from an admin body.
-fn parse_fault(body: &Map<String, Value>) -> Result<(String, u64, Fault), Rejection> {
-    parse_fault_fields(body).map_err(Rejection::bad_request)
-}
-
-/// [`parse_fault`] with a bare message as error.
-pub(crate) fn parse_fault_fields(
-    body: &Map<String, Value>,
-) -> Result<(String, u64, Fault), &'static str> {
-    let path = body
-        .get("path")
-        .and_then(Value::as_str)
-        .filter(|path| path.starts_with('/'))
-        .ok_or("path must start with /")?;
-    let status = body
-        .get("status")
-        .and_then(Value::as_u64)
-        .and_then(|code| u16::try_from(code).ok())
-        .and_then(|code| StatusCode::from_u16(code).ok())
-        .filter(|code| code.as_u16() >= 200)
-        .ok_or("status must be an HTTP status between 200 and 999")?;
-    let count = match body.get("count") {
-        None | Some(Value::Null) => 1,
-        Some(value) => value
-            .as_u64()
-            .filter(|count| (1..=MAX_FAULT_COUNT).contains(count))
-            .ok_or("count must be an integer from 1 to 10000")?,
-    };
-    let timing = match body.get("when").and_then(Value::as_str) {
-        None | Some("before") => FaultTiming::Before,
-        Some("after") => FaultTiming::After,
-        Some(_) => return Err("when must be \"before\" or \"after\""),
-    };
-    let retry_after = match body.get("retryAfter") {
-        None | Some(Value::Null) => None,
-        Some(value) => Some(
-            value
-                .as_u64()
-                .ok_or("retryAfter must be a non-negative integer")?,
-        ),
-    };
-    let delay_ms = match body.get("delayMs") {
-        None | Some(Value::Null) => 0,
-        Some(value) => value
-            .as_u64()
-            .filter(|ms| *ms <= MAX_FAULT_DELAY_MS)
-            .ok_or("delayMs must be an integer from 0 to 60000")?,
-    };
-    let fault = Fault {
-        status,
-        timing,
-        retry_after,
-        delay_ms,
-    };
-    Ok((path.to_owned(), count, fault))
-}
-
 /// `POST /__sandbox/envelope/faults`
 /// `{ "apiKey", "path", "status", "count"?, "when"?, "retryAfter"?, "delayMs"? }`
 /// (`delayMs` holds the request that long before answering).
@@ -202,11 +115,7 @@ async fn add_faults(State(app): State<Arc<AppState>>, body: Bytes) -> Result<Res
     let body = parse_object(&body)?;
     let tenant = tenant_of(&app, body.get("apiKey").and_then(Value::as_str))?;
     let (path, count, fault) = parse_fault(&body)?;
-    let mut tenant = lock(&tenant);
-    let queue = tenant.faults.entry(path).or_default();
-    for _ in 0..count {
-        queue.push_back(fault.clone());
-    }
+    lock(&tenant).faults.queue(path, count, &fault);
     Ok(json(StatusCode::OK, &json!({ "ok": true })))
 }
 
@@ -251,11 +160,7 @@ async fn add_sv_faults(
     let body = parse_object(&body)?;
     let tenant = sv_tenant_of(&app, body.get("apiKey").and_then(Value::as_str))?;
     let (path, count, fault) = parse_fault(&body)?;
-    let mut tenant = lock(&tenant);
-    let queue = tenant.faults.entry(path).or_default();
-    for _ in 0..count {
-        queue.push_back(fault.clone());
-    }
+    lock(&tenant).faults.queue(path, count, &fault);
     Ok(json(StatusCode::OK, &json!({ "ok": true })))
 }
 

@@ -90,7 +90,7 @@ impl Config {
     /// balance, a random Cards program (`sbx_cards_<hex>`) and a random
     /// Orchestration tenant (`seismic_sandbox_…` key).
     pub fn random() -> Self {
-        let cards = cards::state::Credentials::random();
+        let cards = cards::model::Credentials::random();
         let (
             orchestration_email,
             orchestration_password,
@@ -209,7 +209,7 @@ fn state_from(config: &Config) -> AppState {
         ),
     );
     state.cards.insert(cards::state::Program::new(
-        cards::state::Credentials {
+        cards::model::Credentials {
             client_id: config.cards_client_id.clone(),
             client_secret: config.cards_client_secret.clone(),
             parent_account_id: config.cards_parent_account_id.clone(),
@@ -217,12 +217,12 @@ fn state_from(config: &Config) -> AppState {
             default_bin_id: config.cards_default_bin_id.clone(),
             webhook_secret: config.cards_webhook_secret.clone(),
         },
-        cards::state::Settings::default(),
+        cards::model::Settings::default(),
     ));
     // The registry is empty, so the default tenant cannot collide.
     let _ = orchestration::tenants::create(
         &state.orchestration,
-        orchestration::state::Settings::default(),
+        orchestration::model::Settings::default(),
         true,
         (
             config.orchestration_email.clone(),

@@ -5,7 +5,7 @@ mod support;
 
 use reqwest::StatusCode;
 use serde_json::json;
-use support::{now_us, sandbox};
+use support::envelope::{now_us, sandbox};
 
 const TOPUP: &str = "/api/v1/cards/topup";
 

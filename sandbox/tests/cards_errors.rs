@@ -1,10 +1,10 @@
 //! Every Cards error code, field validation, and `Idempotency-Key` replay.
 
-mod cards_support;
+mod support;
 
-use cards_support::{key, sandbox, unique, Sandbox};
 use reqwest::Method;
 use serde_json::{json, Value};
+use support::cards::{key, sandbox, unique, Sandbox};
 
 #[tokio::test]
 async fn cardholder_validation_names_the_field() {
@@ -258,7 +258,7 @@ async fn account_errors() {
         )
         .await;
     assert_eq!(reply.data()["status"], json!("PENDING"));
-    cards_support::eventually(std::time::Duration::from_secs(5), || async {
+    support::eventually(std::time::Duration::from_secs(5), || async {
         let reply = sbx
             .get(&token, &format!("/v1/accounts/cdd/detail/{account}"))
             .await;

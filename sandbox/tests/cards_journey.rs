@@ -3,15 +3,16 @@
 //! data, widget token, label, velocity, freeze, purchases, transactions and
 //! delete.
 
-mod cards_support;
+mod support;
 
 use std::time::Duration;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use cards_support::{eventually, sandbox, unique, Sandbox};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
+use support::cards::{sandbox, unique, Sandbox};
+use support::eventually;
 
 /// Luhn check of a digit string.
 fn luhn(number: &str) -> bool {
@@ -390,8 +391,8 @@ async fn issuance_journey() {
     );
 
     // Purchases: over the per-transaction limit fails, a small one settles.
-    let issued = cards_support::Issued {
-        user: cards_support::User {
+    let issued = support::cards::Issued {
+        user: support::cards::User {
             account_id: account_id.clone(),
             wallet_id: wallet_id.clone(),
         },

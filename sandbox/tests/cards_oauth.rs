@@ -1,13 +1,13 @@
 //! Cards OAuth: codes, tokens, expiry, revocation, isolation between
 //! programs, stats and injected faults.
 
-mod cards_support;
+mod support;
 
 use std::time::Duration;
 
-use cards_support::{sandbox, unique};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
+use support::cards::{sandbox, unique};
 
 #[tokio::test]
 async fn authorize_needs_a_known_client_id() {
@@ -262,7 +262,7 @@ async fn faults_before_and_after() {
         json!({ "clientId": program.client_id, "path": "/v1/accounts/register", "status": 502, "when": "after" }),
     )
     .await;
-    let idem = cards_support::key();
+    let idem = support::cards::key();
     let reply = sbx
         .call(
             Method::POST,

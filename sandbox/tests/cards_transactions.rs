@@ -2,13 +2,13 @@
 //! locked funds (030003), settlement, declines, and the transaction list's
 //! filters and pagination.
 
-mod cards_support;
+mod support;
 
-use cards_support::{sandbox, unique, Issued, Sandbox};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
+use support::cards::{sandbox, unique, Issued, Sandbox};
 
-async fn setup(sbx: &Sandbox) -> (cards_support::Program, String, Issued) {
+async fn setup(sbx: &Sandbox) -> (support::cards::Program, String, Issued) {
     let program = sbx.fast_program().await;
     let token = sbx.token(&program).await;
     let issued = sbx.issued(&program, &token, "500.00", "100.00").await;
@@ -202,7 +202,7 @@ async fn transaction_list_filters_and_pages() {
         let (sbx, token, path) = (&sbx, &token, list_path(&issued, extra));
         async move { sbx.get(token, &path).await }
     };
-    let amounts = |reply: &cards_support::Reply| -> Vec<String> {
+    let amounts = |reply: &support::cards::Reply| -> Vec<String> {
         reply.data()["list"]
             .as_array()
             .expect("list")

@@ -2,7 +2,7 @@
 //! card-transaction events, signature verification, several endpoints and
 //! secret rotation (two `v1` values).
 
-mod cards_support;
+mod support;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -12,11 +12,12 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::routing::post;
 use axum::Router;
-use cards_support::{eventually, sandbox, Program, Sandbox};
 use hmac::{Hmac, Mac};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sha2::Sha256;
+use support::cards::{sandbox, Program, Sandbox};
+use support::eventually;
 
 /// One received delivery: the signature header and the raw body.
 #[derive(Clone, Debug)]

@@ -2,15 +2,15 @@
 //! CSP) and `POST /card-data` with valid, expired, tampered and revoked
 //! tokens.
 
-mod cards_support;
+mod support;
 
 use std::time::Duration;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use cards_support::{sandbox, Issued, Program, Sandbox};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
+use support::cards::{sandbox, Issued, Program, Sandbox};
 
 const CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; \
                    connect-src 'self'; frame-ancestors *";

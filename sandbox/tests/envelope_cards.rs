@@ -3,7 +3,7 @@
 mod support;
 
 use serde_json::json;
-use support::{now_us, sandbox};
+use support::envelope::{now_us, sandbox};
 
 const CREATE: &str = "/api/v1/cards/create";
 const TOPUP: &str = "/api/v1/cards/topup";

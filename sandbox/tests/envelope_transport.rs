@@ -4,7 +4,7 @@
 mod support;
 
 use serde_json::json;
-use support::{now_us, sandbox, seal, seal_bytes};
+use support::envelope::{now_us, sandbox, seal, seal_bytes};
 
 const BALANCE: &str = "/api/v1/master/balance";
 

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use support::{key_from_b64, now_us, open, sandbox, seal, Sandbox, Tenant};
+use support::envelope::{key_from_b64, now_us, open, sandbox, seal, Sandbox, Tenant};
 
 const SERVERS: &str = "/__sandbox/hostile/servers";
 const MIB: u64 = 1024 * 1024;

@@ -2,14 +2,14 @@
 //! rotating refresh tokens, access-token expiry, the credential rules
 //! (`BothCredsProvided`, 401s), and the admin stats/log/fault/TOTP tools.
 
-mod orchestration_support;
+mod support;
 
 use std::time::Duration;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use orchestration_support::{sandbox, totp, unique, unix_now, Auth};
 use serde_json::{json, Value};
+use support::orchestration::{sandbox, totp, unique, unix_now, Auth};
 
 #[tokio::test]
 async fn signup_login_and_mfa_with_real_totp() {
@@ -459,7 +459,7 @@ async fn request_log_stats_and_faults() {
         )
         .await;
     assert_eq!(status, 200);
-    let customer = orchestration_support::individual("ext-fault");
+    let customer = support::orchestration::individual("ext-fault");
     let reply = sbx
         .post("/customers", Auth::Key(&tenant.api_key), customer.clone())
         .await;
@@ -504,4 +504,15 @@ async fn default_tenant_from_config() {
         .login(&config.orchestration_email, &config.orchestration_password)
         .await;
     assert_eq!(pair["status"], json!("tokens"));
+}
+
+/// The TOTP helper these suites compute codes with (independently of the
+/// server) agrees with RFC 6238.
+#[test]
+fn totp_helper_matches_rfc6238() {
+    // "12345678901234567890" in base32.
+    let secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    assert_eq!(totp(secret, 59), "287082");
+    assert_eq!(totp(secret, 1_111_111_109), "081804");
+    assert_eq!(totp(secret, 2_000_000_000), "279037");
 }

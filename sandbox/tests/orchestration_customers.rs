@@ -2,12 +2,13 @@
 //! progressing over time, hosted links) and their accounts (validation,
 //! `ProviderMismatch`, `KycNotApproved`, `RailNotSupported`, filters).
 
-mod orchestration_support;
+mod support;
 
 use std::time::Duration;
 
-use orchestration_support::{eventually, individual, sandbox, unique, Auth};
 use serde_json::{json, Value};
+use support::eventually;
+use support::orchestration::{individual, sandbox, unique, Auth};
 
 #[tokio::test]
 async fn customers_are_unique_per_org_and_kyc_progresses() {

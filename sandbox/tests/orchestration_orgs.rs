@@ -2,12 +2,13 @@
 //! orgs, members with roles and `LastOwner`, and the KYB profile,
 //! submission and provider rows.
 
-mod orchestration_support;
+mod support;
 
 use std::time::Duration;
 
-use orchestration_support::{eventually, kyb_profile, sandbox, unique, Auth};
 use serde_json::{json, Value};
+use support::eventually;
+use support::orchestration::{kyb_profile, sandbox, unique, Auth};
 
 #[tokio::test]
 async fn api_keys_mint_list_revoke() {
@@ -106,7 +107,7 @@ async fn api_keys_mint_list_revoke() {
 }
 
 /// The id of the tenant's default key.
-async fn tenant_key_id(sbx: &orchestration_support::Sandbox, api_key: &str) -> String {
+async fn tenant_key_id(sbx: &support::orchestration::Sandbox, api_key: &str) -> String {
     let list = sbx
         .get("/auth/api-keys", Auth::Key(api_key))
         .await
@@ -423,7 +424,7 @@ async fn kyb_profile_submit_and_providers() {
     sbx.post("/quotes", key, quote.clone())
         .await
         .assert_error(422, "KybNotApproved");
-    sbx.post("/customers", key, orchestration_support::individual("x"))
+    sbx.post("/customers", key, support::orchestration::individual("x"))
         .await
         .assert_error(422, "KybNotApproved");
     sbx.post("/org/kyb/submit", key, json!({}))

@@ -3,12 +3,13 @@
 //! `QuoteExpired`, `QuoteIdInvalid`, `QuoteNotReady`, account
 //! disambiguation), orders, the catalog and health.
 
-mod orchestration_support;
+mod support;
 
 use std::time::{Duration, Instant};
 
-use orchestration_support::{eventually, num, sandbox, Auth, Sandbox};
 use serde_json::{json, Value};
+use support::eventually;
+use support::orchestration::{num, sandbox, Auth, Sandbox};
 
 /// The documented multi-rail pricing preview.
 fn preview(amount: &str) -> Value {

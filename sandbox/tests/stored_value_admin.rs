@@ -1,12 +1,11 @@
 //! The stored-value admin routes: tenants, injected faults (before and
 //! after processing) and stats.
 
-#[path = "stored_value_support/mod.rs"]
-mod sv;
+mod support;
 
 use reqwest::Method;
 use serde_json::json;
-use sv::{fresh_card, Body, Sv, CARD_A};
+use support::stored_value::{fresh_card, Body, Sv, CARD_A};
 
 const TRANSACTIONS: &str = "/v2/transactions";
 

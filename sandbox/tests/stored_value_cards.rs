@@ -2,12 +2,13 @@
 //! number / track two rules, form bodies, auth, BIN lookup and the headers
 //! every `/v2` answer carries.
 
-#[path = "stored_value_support/mod.rs"]
-mod sv;
+mod support;
 
 use reqwest::Method;
 use serde_json::json;
-use sv::{bearer, fresh_card, is_iso_millis, Body, Sv, CARD_A, SVS_CARD, TCC_CARD};
+use support::stored_value::{
+    bearer, fresh_card, is_iso_millis, Body, Sv, CARD_A, SVS_CARD, TCC_CARD,
+};
 
 const CREATE: &str = "/v2/stored-value";
 const INFO: &str = "/v2/stored-value/info";

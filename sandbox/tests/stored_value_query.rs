@@ -2,13 +2,12 @@
 //! strings (raw and percent-encoded), the `filter` / `cardNumber`
 //! parameters, sorting, `$select`, `$skip` / `$limit` and pagination.
 
-#[path = "stored_value_support/mod.rs"]
-mod sv;
+mod support;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::{json, Value};
-use sv::{Merchant, Sv, CARD_A, CARD_B, CARD_C};
+use support::stored_value::{Merchant, Sv, CARD_A, CARD_B, CARD_C};
 
 /// Milliseconds since the epoch.
 fn now_ms() -> u128 {

@@ -2,11 +2,10 @@
 //! the transaction object, every `POST /v2/transactions` error code and
 //! idempotent replays.
 
-#[path = "stored_value_support/mod.rs"]
-mod sv;
+mod support;
 
 use serde_json::{json, Value};
-use sv::{fresh_card, is_iso_millis, is_ulid, Sv, CARD_A, CARD_B, CARD_C};
+use support::stored_value::{fresh_card, is_iso_millis, is_ulid, Sv, CARD_A, CARD_B, CARD_C};
 
 const CARD_REQUIRED: (&str, &str) = ("100", "Card number or Track Two required");
 

@@ -6,9 +6,11 @@ use serde_json::json;
 use super::errors::ApiError;
 use super::fields;
 use super::ids;
+use super::model::{Account, AccountKind, KycStatus};
 use super::request::{Answer, Ctx};
-use super::state::{Account, AccountKind, KycStatus, Program};
+use super::state::Program;
 use crate::common::random;
+use crate::common::text::is_email;
 
 /// The account with this id, or 40401.
 pub(crate) fn find<'a>(program: &'a Program, account_id: &str) -> Result<&'a Account, ApiError> {
@@ -31,7 +33,7 @@ pub(crate) fn wallet_of(program: &Program, account_id: &str) -> Result<String, A
 pub(crate) fn register(program: &mut Program, ctx: &Ctx<'_>) -> Answer {
     let name = fields::required(ctx.body, "name")?;
     let email = fields::required(ctx.body, "email")?;
-    if !fields::is_email(email) {
+    if !is_email(email) {
         return Err(ApiError::invalid("email"));
     }
     let phone = fields::optional(ctx.body, "phone")?;

@@ -3,7 +3,6 @@
 //! programs, token revocation, stats, faults, webhook endpoints and secret
 //! rotation, and simulated card purchases.
 
-use crate::admin::{parse_object, Rejection};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -16,8 +15,10 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Map, Value};
 
-use super::state::{Credentials, Program, Settings, SharedProgram};
+use super::model::{Credentials, Settings};
+use super::state::{Program, SharedProgram};
 use super::transactions::{self, SimulationError};
+use crate::common::admin::{parse_fault, parse_object, setting, Rejection};
 use crate::common::json_error::json;
 use crate::common::lock;
 use crate::AppState;
@@ -63,28 +64,6 @@ fn program_of(app: &AppState, client_id: Option<&str>) -> Result<SharedProgram, 
 /// The program named by the body's `clientId`.
 fn body_program(app: &AppState, body: &Map<String, Value>) -> Result<SharedProgram, Rejection> {
     program_of(app, body.get("clientId").and_then(Value::as_str))
-}
-
-/// An optional integer setting within `range`.
-fn setting(
-    body: &Map<String, Value>,
-    name: &str,
-    default: u64,
-    range: std::ops::RangeInclusive<u64>,
-) -> Result<u64, Rejection> {
-    match body.get(name) {
-        None | Some(Value::Null) => Ok(default),
-        Some(value) => value
-            .as_u64()
-            .filter(|value| range.contains(value))
-            .ok_or_else(|| {
-                Rejection::bad_request(format!(
-                    "{name} must be an integer from {} to {}",
-                    range.start(),
-                    range.end()
-                ))
-            }),
-    }
 }
 
 /// `POST /__sandbox/cards/tenants {tokenTtlSeconds?, kycDelayMs?,
@@ -163,17 +142,12 @@ async fn stats(
 }
 
 /// `POST /__sandbox/cards/faults {clientId, path, status, count?, when?,
-/// retryAfter?}`.
+/// retryAfter?, delayMs?}`.
 async fn add_faults(State(app): State<Arc<AppState>>, body: Bytes) -> Result<Response, Rejection> {
     let body = parse_object(&body)?;
     let program = body_program(&app, &body)?;
-    let (path, count, fault) =
-        crate::admin::parse_fault_fields(&body).map_err(Rejection::bad_request)?;
-    let mut program = lock(&program);
-    let queue = program.faults.entry(path).or_default();
-    for _ in 0..count {
-        queue.push_back(fault.clone());
-    }
+    let (path, count, fault) = parse_fault(&body)?;
+    lock(&program).faults.queue(path, count, &fault);
     Ok(json(StatusCode::OK, &json!({ "ok": true })))
 }
 

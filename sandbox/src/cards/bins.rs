@@ -4,8 +4,9 @@ use serde_json::{json, Value};
 
 use super::accounts;
 use super::fields;
+use super::model::Bin;
 use super::request::{Answer, Ctx};
-use super::state::{Bin, Program};
+use super::state::Program;
 
 /// Lists the program's BINs (the same for every account of it).
 pub(crate) fn list(program: &Program, ctx: &Ctx<'_>) -> Answer {

@@ -7,8 +7,9 @@ use super::accounts;
 use super::errors::ApiError;
 use super::fields;
 use super::ids;
+use super::model::Budget;
 use super::request::{Answer, Ctx};
-use super::state::{Budget, Program};
+use super::state::Program;
 use crate::common::money::format_cents;
 
 /// Longest budget name.

@@ -1,7 +1,7 @@
 //! Calendar arithmetic for card expiry dates and velocity-control periods
 //! (which reset at 00:00 GMT+8).
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use crate::common::clock::{civil_from_days, days_from_civil};
 
 /// Milliseconds in a day.
 const DAY_MS: i64 = 86_400_000;
@@ -21,43 +21,6 @@ pub(crate) enum Period {
     Quarter,
     /// Calendar year.
     Year,
-}
-
-/// Milliseconds since the Unix epoch (0 before it).
-pub(crate) fn unix_ms(time: SystemTime) -> i64 {
-    time.duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
-}
-
-/// Seconds since the Unix epoch (0 before it).
-pub(crate) fn unix_secs(time: SystemTime) -> i64 {
-    unix_ms(time) / 1000
-}
-
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.
-pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-/// (year, month, day) → days since 1970-01-01, proleptic Gregorian.
-pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let yoe = year.rem_euclid(400);
-    let mp = if month > 2 { month - 3 } else { month + 9 };
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// Card expiry `MM/YY`, `years` after the (UTC) month of `now_ms`.
@@ -88,16 +51,6 @@ mod tests {
     /// Unix ms of a UTC date-time.
     fn at(year: i64, month: i64, day: i64, hour: i64) -> i64 {
         days_from_civil(year, month, day) * DAY_MS + hour * 3_600_000
-    }
-
-    #[test]
-    fn civil_round_trip() {
-        for days in [-1000, 0, 59, 60, 11_016, 19_782, 30_000] {
-            let (y, m, d) = civil_from_days(days);
-            assert_eq!(days_from_civil(y, m, d), days);
-        }
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(days_from_civil(2024, 2, 29), 19_782);
     }
 
     #[test]

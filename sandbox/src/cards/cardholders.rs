@@ -7,8 +7,10 @@ use super::accounts;
 use super::errors::ApiError;
 use super::fields;
 use super::ids;
+use super::model::{Cardholder, CardholderStatus};
 use super::request::{Answer, Ctx};
-use super::state::{Cardholder, CardholderStatus, Program};
+use super::state::Program;
+use crate::common::text::{is_digits, is_email};
 
 /// Longest `firstName + " " + lastName`.
 const MAX_FULL_NAME: usize = 23;
@@ -41,7 +43,7 @@ fn full_name_fits(first: &str, last: &str) -> Result<(), ApiError> {
 /// Validates `email`.
 fn email(body: &Map<String, Value>) -> Result<String, ApiError> {
     let value = fields::required(body, "email")?;
-    if !fields::is_email(value) {
+    if !is_email(value) {
         return Err(ApiError::invalid("email"));
     }
     Ok(value.to_owned())
@@ -50,7 +52,7 @@ fn email(body: &Map<String, Value>) -> Result<String, ApiError> {
 /// Validates `phoneCountryCode` (digits only, no `+`).
 fn country_code(body: &Map<String, Value>) -> Result<String, ApiError> {
     let value = fields::required(body, "phoneCountryCode")?;
-    if !fields::is_digits(value, MAX_COUNTRY_CODE_DIGITS) {
+    if !is_digits(value, 1..=MAX_COUNTRY_CODE_DIGITS) {
         return Err(ApiError::invalid(
             "phoneCountryCode must be digits only, without +",
         ));
@@ -61,7 +63,7 @@ fn country_code(body: &Map<String, Value>) -> Result<String, ApiError> {
 /// Validates `phoneNumber` (up to 15 digits).
 fn phone_number(body: &Map<String, Value>) -> Result<String, ApiError> {
     let value = fields::required(body, "phoneNumber")?;
-    if !fields::is_digits(value, MAX_PHONE_DIGITS) {
+    if !is_digits(value, 1..=MAX_PHONE_DIGITS) {
         return Err(ApiError::invalid("phoneNumber must be up to 15 digits"));
     }
     Ok(value.to_owned())

@@ -5,14 +5,16 @@ use serde_json::{json, Value};
 
 use super::accounts;
 use super::budgets;
-use super::calendar::{expiry, unix_ms, unix_secs};
+use super::calendar::expiry;
 use super::cardholders;
 use super::errors::ApiError;
 use super::fields;
 use super::ids;
 use super::jwt::{self, WidgetClaims};
+use super::model::{Card, CardStatus, CardholderStatus, LimitKind, Velocity};
 use super::request::{Answer, Ctx};
-use super::state::{Card, CardStatus, CardholderStatus, LimitKind, Program, Velocity};
+use super::state::Program;
+use crate::common::clock::{unix_ms, unix_secs};
 use crate::common::money::parse_cents;
 
 /// Longest card label.

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::errors::ApiError;
 use crate::common::money::parse_cents;
+use crate::common::text::is_digits;
 
 /// Query parameters.
 pub(crate) type Query = HashMap<String, String>;
@@ -69,43 +70,18 @@ pub(crate) fn is_letters(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
-/// ASCII digits only, `1..=max` of them.
-pub(crate) fn is_digits(text: &str, max: usize) -> bool {
-    (1..=max).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// A plausible email address: `local@domain.tld`, no spaces.
-pub(crate) fn is_email(text: &str) -> bool {
-    match text.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !domain.contains('@')
-                && !text.chars().any(char::is_whitespace)
-        }
-        None => false,
-    }
-}
-
 /// E.164: `+` then 6 to 15 digits.
 pub(crate) fn is_e164(text: &str) -> bool {
     text.strip_prefix('+')
-        .is_some_and(|digits| (6..=15).contains(&digits.len()) && is_digits(digits, 15))
+        .is_some_and(|digits| is_digits(digits, 6..=15))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::common::object_of as body;
+    use crate::common::text::is_email;
     use serde_json::json;
-
-    fn body(value: Value) -> Map<String, Value> {
-        match value {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        }
-    }
 
     #[test]
     fn strings() {
@@ -143,9 +119,9 @@ mod tests {
         assert!(!is_letters("Jo hn"));
         assert!(!is_letters("Jöhn"));
         assert!(!is_letters(""));
-        assert!(is_digits("1", 4));
-        assert!(!is_digits("+1", 4));
-        assert!(!is_digits("12345", 4));
+        assert!(is_digits("1", 1..=4));
+        assert!(!is_digits("+1", 1..=4));
+        assert!(!is_digits("12345", 1..=4));
         assert!(is_email("a@b.co"));
         assert!(!is_email("a@b"));
         assert!(!is_email("a b@c.d"));

@@ -4,7 +4,8 @@
 use serde_json::Value;
 
 use super::errors::{ApiError, Outcome};
-use super::state::{IdempotencyRecord, Program};
+use super::model::IdempotencyRecord;
+use super::state::Program;
 
 /// Longest accepted key.
 const MAX_KEY_LEN: usize = 255;
@@ -61,7 +62,7 @@ pub(crate) fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cards::state::{Credentials, Settings};
+    use crate::cards::model::{Credentials, Settings};
     use serde_json::json;
 
     #[test]

@@ -5,7 +5,8 @@
 //! Every `/v1` answer is `{"code", "message", "data"}` (`"000000"` on
 //! success). Each `clientId` is an isolated program (see `state`) with a
 //! parent account, a master merchant account holding a prefunded USD
-//! wallet, and two BINs.
+//! wallet, and two BINs. The records programs hold are in `model`; the
+//! handler modules import them from there and the program from `state`.
 
 pub(crate) mod accounts;
 pub(crate) mod admin;
@@ -23,10 +24,10 @@ pub(crate) mod fields;
 pub(crate) mod idempotency;
 pub(crate) mod ids;
 pub(crate) mod jwt;
+pub(crate) mod model;
 pub(crate) mod oauth;
 pub(crate) mod request;
 pub(crate) mod routes;
-pub(crate) mod signing;
 pub(crate) mod state;
 pub(crate) mod transactions;
 pub(crate) mod transfers;

@@ -6,13 +6,13 @@ use std::time::{Duration, SystemTime};
 
 use serde_json::{json, Map, Value};
 
-use super::calendar::unix_secs;
 use super::errors::ApiError;
 use super::fields;
 use super::request::Answer;
-use super::signing::constant_time_eq;
 use super::state::{Program, Registry};
+use crate::common::clock::unix_secs;
 use crate::common::random;
+use crate::common::signing::constant_time_eq;
 
 /// `GET /v1/oauth/authorize?clientId=` for the program named by `clientId`.
 pub(crate) fn authorize(program: &mut Program, now: SystemTime) -> Answer {
@@ -72,14 +72,8 @@ pub(crate) fn access_token(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cards::state::{Credentials, Settings};
-
-    fn body(value: Value) -> Map<String, Value> {
-        match value {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        }
-    }
+    use crate::cards::model::{Credentials, Settings};
+    use crate::common::object_of as body;
 
     #[test]
     fn codes_are_single_use_and_expire() {

@@ -8,7 +8,7 @@ use std::time::SystemTime;
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, Uri};
+use axum::http::{HeaderMap, Method, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 
@@ -19,9 +19,8 @@ use super::idempotency::{self, KeyRule};
 use super::request::Ctx;
 use super::state::{Program, Registry, SharedProgram};
 use super::{accounts, bins, budgets, cardholders, cards, oauth, transactions, transfers, wallets};
-use crate::common::json_error::plain;
+use crate::common::fault::{self, Fault};
 use crate::common::lock;
-use crate::envelope::state::{Fault, FaultTiming};
 use crate::AppState;
 
 /// Header carrying the access token.
@@ -190,43 +189,37 @@ pub(crate) async fn handle(
             Route::AccessToken => program.stats.token_calls += 1,
             _ => {}
         }
-        program.take_fault(path)
+        program.faults.take(path)
     };
-    if let Some(fault) = &fault {
-        fault.stall().await;
-    }
-    if let Some(fault) = fault.as_ref().filter(|f| f.timing == FaultTiming::Before) {
-        return fault_response(fault);
-    }
-    let outcome = match body {
-        Ok(body) => {
-            let ctx = Ctx {
-                query: &query,
-                body: &body,
-                now,
-                program: &program,
-                widget_secret: &registry.widget_secret,
-            };
-            let key = headers
-                .get(IDEMPOTENCY_KEY)
-                .and_then(|value| value.to_str().ok());
-            let mut guard = lock(&program);
-            match route.key_rule() {
-                Some(rule) => {
-                    let request = Value::Object(body.clone());
-                    idempotency::run(&mut guard, path, key, rule, &request, |program| {
-                        dispatch(registry, program, route, &ctx)
-                    })
+    let work = async {
+        let outcome = match body {
+            Ok(body) => {
+                let ctx = Ctx {
+                    query: &query,
+                    body: &body,
+                    now,
+                    program: &program,
+                    widget_secret: &registry.widget_secret,
+                };
+                let key = headers
+                    .get(IDEMPOTENCY_KEY)
+                    .and_then(|value| value.to_str().ok());
+                let mut guard = lock(&program);
+                match route.key_rule() {
+                    Some(rule) => {
+                        let request = Value::Object(body.clone());
+                        idempotency::run(&mut guard, path, key, rule, &request, |program| {
+                            dispatch(registry, program, route, &ctx)
+                        })
+                    }
+                    None => dispatch(registry, &mut guard, route, &ctx),
                 }
-                None => dispatch(registry, &mut guard, route, &ctx),
             }
-        }
-        Err(error) => Outcome::from(error),
+            Err(error) => Outcome::from(error),
+        };
+        outcome.into_response()
     };
-    match fault {
-        Some(fault) => fault_response(&fault),
-        None => outcome.into_response(),
-    }
+    fault::apply(fault, Fault::plain_response, work).await
 }
 
 /// Runs the business handler of a route.
@@ -266,17 +259,6 @@ fn dispatch(
         Route::NotFound => Err(ApiError::NotFound("Endpoint")),
     };
     Outcome::from(answer)
-}
-
-/// The plain answer of an injected fault.
-fn fault_response(fault: &Fault) -> Response {
-    let mut response = plain(fault.status, "sandbox injected fault");
-    if let Some(seconds) = fault.retry_after {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-    }
-    response
 }
 
 #[cfg(test)]

@@ -1,589 +1,23 @@
-//! In-memory state of the Cards API: programs (tenants) and everything
-//! they own, plus the registry that finds them by `clientId` or access
-//! token.
+//! In-memory state of the Cards API: each program (tenant) with the
+//! records it owns (see `model`), plus the registry that finds programs by
+//! `clientId` or access token.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::SystemTime;
 
-use serde_json::{json, Map, Value};
-
-use super::errors::Outcome;
 use super::ids;
+use super::model::{
+    Account, AccountKind, Bin, Budget, Card, Cardholder, Credentials, IdempotencyRecord, KycStatus,
+    Settings, Stats, Transaction, Wallet,
+};
 use super::webhooks::Webhooks;
-use crate::common::money::format_cents;
-use crate::common::{lock, random};
-use crate::envelope::state::Fault;
+use crate::common::fault::Faults;
+use crate::common::tenants::TenantMap;
+use crate::common::{lock, random, read, write};
 
 /// Opening balance of every program's master merchant wallet: $100,000.00.
 pub(crate) const MASTER_WALLET_CENTS: i64 = 10_000_000;
-/// The only currency.
-pub(crate) const USD: &str = "USD";
-
-/// Per-program timings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Settings {
-    /// Access-token lifetime (`expiresIn`), seconds.
-    pub token_ttl_secs: u64,
-    /// Authorization-code lifetime, seconds.
-    pub auth_code_ttl_secs: u64,
-    /// Delay before a submitted KYC is decided, milliseconds.
-    pub kyc_delay_ms: u64,
-    /// Delay before a new cardholder is approved, milliseconds.
-    pub cardholder_delay_ms: u64,
-    /// Widget JWT lifetime, seconds.
-    pub widget_token_ttl_secs: u64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            token_ttl_secs: 86_400,
-            auth_code_ttl_secs: 600,
-            kyc_delay_ms: 1500,
-            cardholder_delay_ms: 1000,
-            widget_token_ttl_secs: 300,
-        }
-    }
-}
-
-/// The credential bundle of a program.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Credentials {
-    /// Public program id.
-    pub client_id: String,
-    /// Secret for `/v1/oauth/access-token`.
-    pub client_secret: String,
-    /// Top-level partner account.
-    pub parent_account_id: String,
-    /// Master merchant account (holds the prefunded USD wallet).
-    pub merchant_id: String,
-    /// Budget BIN the program issues from.
-    pub default_bin_id: String,
-    /// Webhook signing secret.
-    pub webhook_secret: String,
-}
-
-impl Credentials {
-    /// A fresh random bundle.
-    pub(crate) fn random() -> Self {
-        Self {
-            client_id: random::id::<12>("sbx_cards_"),
-            client_secret: random::id::<24>("sbx_cards_secret_"),
-            parent_account_id: ids::uuid(),
-            merchant_id: ids::uuid(),
-            default_bin_id: ids::numeric(),
-            webhook_secret: random::id::<24>("whsec_"),
-        }
-    }
-
-    /// The bundle as the admin API and the ready line print it.
-    pub(crate) fn to_json(&self) -> Value {
-        json!({
-            "clientId": self.client_id,
-            "clientSecret": self.client_secret,
-            "parentAccountId": self.parent_account_id,
-            "merchantId": self.merchant_id,
-            "defaultBinId": self.default_bin_id,
-            "webhookSecret": self.webhook_secret,
-        })
-    }
-}
-
-/// A BIN the program may issue from.
-#[derive(Debug, Clone)]
-pub(crate) struct Bin {
-    /// Id passed as `binId`.
-    pub id: String,
-    /// First six digits of the card numbers.
-    pub prefix: &'static str,
-    /// 0 = budget BIN, 1 = prepaid BIN.
-    pub kind: u8,
-    /// `VISA` or `MASTERCARD`.
-    pub network: &'static str,
-    /// Whether physical cards can be issued.
-    pub supports_physical: bool,
-}
-
-impl Bin {
-    /// The `GET /v1/card/bins` entry.
-    pub(crate) fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "bin": self.prefix,
-            "type": self.kind,
-            "currencies": [USD],
-            "network": self.network,
-            "supportPhysicalCard": self.supports_physical,
-        })
-    }
-}
-
-/// What kind of account an account is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum AccountKind {
-    /// The program's top-level partner account.
-    Parent,
-    /// The master merchant account.
-    Merchant,
-    /// A user sub-account created by `register`.
-    User,
-}
-
-/// KYC state of an account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum KycStatus {
-    /// Nothing submitted.
-    None,
-    /// Under review.
-    Pending,
-    /// Cleared.
-    Approved,
-    /// Failed.
-    Rejected,
-}
-
-impl KycStatus {
-    /// Wire name.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Self::None => "NONE",
-            Self::Pending => "PENDING",
-            Self::Approved => "APPROVED",
-            Self::Rejected => "REJECTED",
-        }
-    }
-}
-
-/// An account of the program.
-#[derive(Debug, Clone)]
-pub(crate) struct Account {
-    /// Account UUID.
-    pub id: String,
-    /// Internal user id.
-    pub user_id: String,
-    /// Parent, merchant or user.
-    pub kind: AccountKind,
-    /// Display name.
-    pub name: String,
-    /// Email as registered.
-    pub email: String,
-    /// Optional E.164 phone.
-    pub phone: Option<String>,
-    /// KYC state.
-    pub kyc: KycStatus,
-    /// Current KYC case, once one was submitted.
-    pub case_id: Option<String>,
-    /// The USD wallet, once initialized.
-    pub wallet_id: Option<String>,
-}
-
-impl Account {
-    /// The `GET /v1/accounts` entry.
-    pub(crate) fn to_json(&self) -> Value {
-        json!({
-            "accountId": self.id,
-            "userId": self.user_id,
-            "name": self.name,
-            "email": self.email,
-            "phone": self.phone,
-        })
-    }
-}
-
-/// A USD wallet.
-#[derive(Debug, Clone)]
-pub(crate) struct Wallet {
-    /// Wallet UUID.
-    pub id: String,
-    /// Owner.
-    pub account_id: String,
-    /// Balance in cents.
-    pub balance_cents: i64,
-}
-
-impl Wallet {
-    /// The `GET /v1/cards/wallets` entry.
-    pub(crate) fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "objectType": 0,
-            "currency": USD,
-            "balance": { "available": format_cents(self.balance_cents) },
-        })
-    }
-}
-
-/// Review state of a cardholder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CardholderStatus {
-    /// Just created.
-    Pending,
-    /// Cards may be issued.
-    Approved,
-}
-
-impl CardholderStatus {
-    /// Wire name.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Approved => "APPROVED",
-        }
-    }
-}
-
-/// A cardholder profile.
-#[derive(Debug, Clone)]
-pub(crate) struct Cardholder {
-    /// Cardholder id.
-    pub id: String,
-    /// Owning account.
-    pub account_id: String,
-    /// Review state.
-    pub status: CardholderStatus,
-    /// The validated request fields (`accountId`, `binId`, names, …).
-    pub fields: Map<String, Value>,
-    /// Creation order.
-    pub seq: u64,
-}
-
-impl Cardholder {
-    /// `{cardholderId, status, ...fields}`.
-    pub(crate) fn to_json(&self) -> Value {
-        let mut object = Map::new();
-        object.insert("cardholderId".into(), Value::from(self.id.as_str()));
-        object.insert("status".into(), Value::from(self.status.as_str()));
-        for (key, value) in &self.fields {
-            object.insert(key.clone(), value.clone());
-        }
-        Value::Object(object)
-    }
-
-    /// A stored string field ("" when absent).
-    pub(crate) fn field(&self, name: &str) -> &str {
-        self.fields
-            .get(name)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-    }
-}
-
-/// A spending pool for cards.
-#[derive(Debug, Clone)]
-pub(crate) struct Budget {
-    /// Budget UUID.
-    pub id: String,
-    /// Owning account.
-    pub account_id: String,
-    /// Internal label.
-    pub name: String,
-    /// Total balance, cents (pending authorizations included).
-    pub available_cents: i64,
-    /// Part of `available_cents` held by pending authorizations.
-    pub locked_cents: i64,
-}
-
-impl Budget {
-    /// Money that can still be spent or withdrawn.
-    pub(crate) fn spendable_cents(&self) -> i64 {
-        self.available_cents - self.locked_cents
-    }
-
-    /// `{available, locked}`.
-    pub(crate) fn balance_json(&self) -> Value {
-        json!({
-            "available": format_cents(self.available_cents),
-            "locked": format_cents(self.locked_cents),
-        })
-    }
-
-    /// The budget object.
-    pub(crate) fn to_json(&self) -> Value {
-        json!({
-            "budgetId": self.id,
-            "accountId": self.account_id,
-            "name": self.name,
-            "currency": USD,
-            "status": "ACTIVE",
-            "balance": self.balance_json(),
-        })
-    }
-}
-
-/// Card life-cycle state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CardStatus {
-    /// Usable.
-    Active,
-    /// Temporarily declining authorizations.
-    Frozen,
-    /// Permanently closed.
-    Closed,
-}
-
-impl CardStatus {
-    /// Wire name.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Self::Active => "ACTIVE",
-            Self::Frozen => "FROZEN",
-            Self::Closed => "CLOSED",
-        }
-    }
-}
-
-/// The period a velocity limit covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LimitKind {
-    /// Per authorization.
-    Transaction,
-    /// Per calendar period (GMT+8).
-    Period(super::calendar::Period),
-    /// Ever.
-    Lifetime,
-    /// No limit.
-    None,
-}
-
-impl LimitKind {
-    /// Parses a `transactionLimitsType`.
-    pub(crate) fn parse(text: &str) -> Option<Self> {
-        use super::calendar::Period;
-        Some(match text {
-            "TRANSACTION" => Self::Transaction,
-            "DAY" => Self::Period(Period::Day),
-            "WEEK" => Self::Period(Period::Week),
-            "MONTH" => Self::Period(Period::Month),
-            "QUARTER" => Self::Period(Period::Quarter),
-            "YEAR" => Self::Period(Period::Year),
-            "LIFETIME" => Self::Lifetime,
-            "NA" => Self::None,
-            _ => return None,
-        })
-    }
-
-    /// Wire name.
-    pub(crate) fn as_str(self) -> &'static str {
-        use super::calendar::Period;
-        match self {
-            Self::Transaction => "TRANSACTION",
-            Self::Period(Period::Day) => "DAY",
-            Self::Period(Period::Week) => "WEEK",
-            Self::Period(Period::Month) => "MONTH",
-            Self::Period(Period::Quarter) => "QUARTER",
-            Self::Period(Period::Year) => "YEAR",
-            Self::Lifetime => "LIFETIME",
-            Self::None => "NA",
-        }
-    }
-}
-
-/// A card's spending limit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Velocity {
-    /// Period.
-    pub kind: LimitKind,
-    /// Limit in cents.
-    pub amount_cents: i64,
-}
-
-/// An issued card.
-#[derive(Debug, Clone)]
-pub(crate) struct Card {
-    /// Card UUID.
-    pub id: String,
-    /// Owning account.
-    pub account_id: String,
-    /// BIN it was issued on.
-    pub bin_id: String,
-    /// `VIRTUAL_CARD` or `PHYSICAL_CARD`.
-    pub mode: String,
-    /// Cardholder.
-    pub cardholder_id: String,
-    /// Backing budget.
-    pub budget_id: String,
-    /// Caller's reference.
-    pub reference_id: String,
-    /// Display label.
-    pub label: Option<String>,
-    /// Free-form reporting tag.
-    pub use_type: Option<String>,
-    /// Physical card design, for physical cards.
-    pub physical_design_id: Option<String>,
-    /// Full card number.
-    pub pan: String,
-    /// `MM/YY`.
-    pub expiry: String,
-    /// Security code.
-    pub cvv: String,
-    /// Life-cycle state.
-    pub status: CardStatus,
-    /// Current spending limit.
-    pub velocity: Option<Velocity>,
-    /// Creation time, Unix ms.
-    pub created_ms: i64,
-    /// Creation order.
-    pub seq: u64,
-}
-
-impl Card {
-    /// Last four digits of the number.
-    pub(crate) fn last4(&self) -> &str {
-        self.pan
-            .get(self.pan.len().saturating_sub(4)..)
-            .unwrap_or("")
-    }
-
-    /// The answer of `POST /v1/budget-card`.
-    pub(crate) fn issued_json(&self) -> Value {
-        json!({
-            "cardId": self.id,
-            "status": self.status.as_str(),
-            "cardMode": self.mode,
-            "label": self.label,
-            "last4": self.last4(),
-            "expiry": self.expiry,
-            "budgetId": self.budget_id,
-            "cardholderId": self.cardholder_id,
-        })
-    }
-
-    /// The card without sensitive data, as listed by `GET /v1/card-list`.
-    pub(crate) fn to_json(&self) -> Value {
-        let velocity = self.velocity.map(|limit| {
-            json!({
-                "transactionLimitsType": limit.kind.as_str(),
-                "amountLimit": format_cents(limit.amount_cents),
-            })
-        });
-        json!({
-            "cardId": self.id,
-            "accountId": self.account_id,
-            "status": self.status.as_str(),
-            "cardMode": self.mode,
-            "label": self.label,
-            "last4": self.last4(),
-            "expiry": self.expiry,
-            "binId": self.bin_id,
-            "budgetId": self.budget_id,
-            "cardholderId": self.cardholder_id,
-            "referenceId": self.reference_id,
-            "useType": self.use_type,
-            "physicalCardDesignId": self.physical_design_id,
-            "velocityControl": velocity,
-            "createdAt": self.created_ms,
-        })
-    }
-}
-
-/// Status of a card transaction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TxStatus {
-    /// Authorized, not captured.
-    Pending,
-    /// Settled.
-    Closed,
-    /// Declined.
-    Fail,
-}
-
-impl TxStatus {
-    /// Wire name.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Closed => "CLOSED",
-            Self::Fail => "FAIL",
-        }
-    }
-
-    /// Parses a wire name.
-    pub(crate) fn parse(text: &str) -> Option<Self> {
-        match text {
-            "PENDING" => Some(Self::Pending),
-            "CLOSED" => Some(Self::Closed),
-            "FAIL" => Some(Self::Fail),
-            _ => None,
-        }
-    }
-}
-
-/// Transaction type code of a purchase ("Consumption").
-pub(crate) const CONSUMPTION: &str = "1";
-
-/// A card transaction (authorization and its settlement).
-#[derive(Debug, Clone)]
-pub(crate) struct Transaction {
-    /// Transaction UUID.
-    pub id: String,
-    /// Card charged.
-    pub card_id: String,
-    /// Budget charged.
-    pub budget_id: String,
-    /// Caller's id, when the simulation was given one.
-    pub client_transaction_id: Option<String>,
-    /// State.
-    pub status: TxStatus,
-    /// Amount in cents.
-    pub amount_cents: i64,
-    /// Merchant shown on the statement.
-    pub merchant_name: String,
-    /// Why it failed.
-    pub decline_reason: Option<String>,
-    /// Creation time, Unix ms.
-    pub created_ms: i64,
-    /// Last change, Unix ms.
-    pub updated_ms: i64,
-    /// Creation order (ties of `created_ms`).
-    pub seq: u64,
-}
-
-impl Transaction {
-    /// The transaction object of lists and webhooks.
-    pub(crate) fn to_json(&self) -> Value {
-        let mut object = json!({
-            "id": self.id,
-            "cardId": self.card_id,
-            "type": CONSUMPTION,
-            "status": self.status.as_str(),
-            "amount": format_cents(self.amount_cents),
-            "currency": USD,
-            "merchantName": self.merchant_name,
-            "createdAt": self.created_ms,
-            "updatedAt": self.updated_ms,
-        });
-        if let Some(map) = object.as_object_mut() {
-            if let Some(reason) = &self.decline_reason {
-                map.insert("declineReason".into(), Value::from(reason.as_str()));
-            }
-            if let Some(id) = &self.client_transaction_id {
-                map.insert("clientTransactionId".into(), Value::from(id.as_str()));
-            }
-        }
-        object
-    }
-}
-
-/// A stored first answer for an `Idempotency-Key`.
-#[derive(Debug, Clone)]
-pub(crate) struct IdempotencyRecord {
-    /// Parsed request body of the first call.
-    pub body: Value,
-    /// Its answer.
-    pub outcome: Outcome,
-}
-
-/// Per-program call counters.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Stats {
-    /// `GET /v1/oauth/authorize` calls naming this program.
-    pub authorize_calls: u64,
-    /// `POST /v1/oauth/access-token` calls naming this program.
-    pub token_calls: u64,
-    /// Every `/v1` request attributed to this program.
-    pub requests: u64,
-}
 
 /// Everything one program (tenant) owns.
 #[derive(Debug)]
@@ -613,7 +47,7 @@ pub(crate) struct Program {
     /// First answers by `(path, Idempotency-Key)`.
     pub idempotency: HashMap<(String, String), IdempotencyRecord>,
     /// Injected faults queued per path.
-    pub faults: HashMap<String, VecDeque<Fault>>,
+    pub faults: Faults,
     /// Call counters.
     pub stats: Stats,
     /// Webhook endpoints, secrets and delivery.
@@ -655,7 +89,7 @@ impl Program {
             cards: HashMap::new(),
             transactions: HashMap::new(),
             idempotency: HashMap::new(),
-            faults: HashMap::new(),
+            faults: Faults::default(),
             stats: Stats::default(),
             next_seq: 0,
         };
@@ -725,16 +159,6 @@ impl Program {
     pub(crate) fn bin(&self, id: &str) -> Option<&Bin> {
         self.bins.iter().find(|bin| bin.id == id)
     }
-
-    /// Takes the next queued fault for `path`, if any.
-    pub(crate) fn take_fault(&mut self, path: &str) -> Option<Fault> {
-        let queue = self.faults.get_mut(path)?;
-        let fault = queue.pop_front();
-        if queue.is_empty() {
-            self.faults.remove(path);
-        }
-        fault
-    }
 }
 
 /// A shared, lockable program.
@@ -743,7 +167,9 @@ pub(crate) type SharedProgram = Arc<Mutex<Program>>;
 /// All programs, by `clientId`, and the access-token index.
 #[derive(Debug)]
 pub(crate) struct Registry {
-    programs: RwLock<HashMap<String, SharedProgram>>,
+    /// Programs by `clientId`.
+    programs: TenantMap<Program>,
+    /// `clientId` of the program that issued each live access token.
     tokens: RwLock<HashMap<String, String>>,
     /// Key signing widget JWTs (one per sandbox).
     pub widget_secret: [u8; 32],
@@ -754,7 +180,7 @@ pub(crate) struct Registry {
 impl Default for Registry {
     fn default() -> Self {
         Self {
-            programs: RwLock::default(),
+            programs: TenantMap::default(),
             tokens: RwLock::default(),
             widget_secret: random::bytes::<32>(),
             widget_origin: OnceLock::new(),
@@ -766,49 +192,27 @@ impl Registry {
     /// Adds (or replaces) a program under its `clientId`.
     pub(crate) fn insert(&self, program: Program) -> SharedProgram {
         let client_id = program.credentials.client_id.clone();
-        let shared = Arc::new(Mutex::new(program));
-        self.programs
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(client_id, Arc::clone(&shared));
-        shared
+        self.programs.insert(client_id, program)
     }
 
     /// The program with this `clientId`.
     pub(crate) fn get(&self, client_id: &str) -> Option<SharedProgram> {
-        self.programs
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .get(client_id)
-            .cloned()
+        self.programs.get(client_id)
     }
 
     /// Every program (for lookups by card id).
     pub(crate) fn all(&self) -> Vec<SharedProgram> {
-        self.programs
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .values()
-            .cloned()
-            .collect()
+        self.programs.all()
     }
 
     /// Remembers which program issued `token`.
     pub(crate) fn index_token(&self, token: &str, client_id: &str) {
-        self.tokens
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(token.to_owned(), client_id.to_owned());
+        write(&self.tokens).insert(token.to_owned(), client_id.to_owned());
     }
 
     /// The program that issued `token`, if it is still live at `now`.
     pub(crate) fn by_token(&self, token: &str, now: SystemTime) -> Option<SharedProgram> {
-        let client_id = self
-            .tokens
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .get(token)
-            .cloned()?;
+        let client_id = read(&self.tokens).get(token).cloned()?;
         let program = self.get(&client_id)?;
         let live = {
             let mut guard = lock(&program);
@@ -831,10 +235,7 @@ impl Registry {
 
     /// Drops tokens from the index.
     pub(crate) fn forget_tokens(&self, tokens: impl IntoIterator<Item = String>) {
-        let mut index = self
-            .tokens
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut index = write(&self.tokens);
         for token in tokens {
             index.remove(&token);
         }
@@ -893,22 +294,5 @@ mod tests {
         assert_eq!(registry.revoke_tokens(&shared), 1);
         assert!(registry.by_token("t2", now).is_none());
         assert!(registry.by_token("nope", now).is_none());
-    }
-
-    #[test]
-    fn limit_kinds_round_trip() {
-        for name in [
-            "TRANSACTION",
-            "DAY",
-            "WEEK",
-            "MONTH",
-            "QUARTER",
-            "YEAR",
-            "LIFETIME",
-            "NA",
-        ] {
-            assert_eq!(LimitKind::parse(name).map(LimitKind::as_str), Some(name));
-        }
-        assert_eq!(LimitKind::parse("day"), None);
     }
 }

@@ -6,13 +6,15 @@ use std::time::SystemTime;
 
 use serde_json::{json, Map, Value};
 
-use super::calendar::{period_start, unix_ms};
+use super::calendar::period_start;
 use super::cards::{self, paging};
 use super::errors::ApiError;
 use super::fields;
 use super::ids;
+use super::model::{CardStatus, LimitKind, Transaction, TxStatus, CONSUMPTION};
 use super::request::{Answer, Ctx};
-use super::state::{CardStatus, LimitKind, Program, Transaction, TxStatus, CONSUMPTION};
+use super::state::Program;
+use crate::common::clock::unix_ms;
 use crate::common::money::parse_cents;
 
 /// Default look-back of the transaction list: 180 days.

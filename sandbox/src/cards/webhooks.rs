@@ -13,9 +13,9 @@ use std::time::{Duration, SystemTime};
 use serde_json::{json, Value};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 
-use super::calendar::unix_secs;
-use super::signing::hmac_sha256;
+use crate::common::clock::unix_secs;
 use crate::common::random;
+use crate::common::signing::hmac_sha256;
 
 /// Name of the signature header.
 pub(crate) const SIGNATURE_HEADER: &str = "Seismic-Signature";
@@ -174,7 +174,7 @@ impl Webhooks {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cards::signing::hmac_sha256_verify;
+    use crate::common::signing::hmac_sha256_verify;
 
     /// Splits a signature header into `t` and the `v1` values.
     fn parse(header: &str) -> (String, Vec<String>) {

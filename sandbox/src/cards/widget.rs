@@ -12,9 +12,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Value};
 
-use super::calendar::unix_secs;
 use super::jwt::{self, TokenError};
-use super::state::CardStatus;
+use super::model::CardStatus;
+use crate::common::clock::unix_secs;
 use crate::common::json_error::{json, plain};
 use crate::common::lock;
 use crate::AppState;

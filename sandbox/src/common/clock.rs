@@ -1,4 +1,6 @@
-//! Server clocks with per-tenant offsets, and the date formats we emit.
+//! Server clocks with per-tenant offsets, Unix time in the units the APIs
+//! count in, proleptic Gregorian calendar conversions, and the date formats
+//! we emit.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -26,6 +28,18 @@ pub(crate) fn unix_micros(time: SystemTime) -> i64 {
         .unwrap_or(0)
 }
 
+/// Milliseconds since the Unix epoch (0 for times before it).
+pub(crate) fn unix_ms(time: SystemTime) -> i64 {
+    time.duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// Seconds since the Unix epoch (0 for times before it).
+pub(crate) fn unix_secs(time: SystemTime) -> i64 {
+    unix_ms(time) / 1000
+}
+
 /// RFC 7231 IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
 pub(crate) fn http_date(time: SystemTime) -> String {
     httpdate::fmt_http_date(time.max(UNIX_EPOCH))
@@ -50,7 +64,7 @@ pub(crate) fn rfc3339(time: SystemTime) -> String {
 
 /// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian
 /// calendar (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -61,6 +75,18 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     (year, month, day)
+}
+
+/// (year, month, day) → days since 1970-01-01, proleptic Gregorian (the
+/// inverse of [`civil_from_days`]).
+pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]
@@ -74,6 +100,16 @@ mod tests {
         assert_eq!(rfc3339(t), "2024-02-29T12:34:56Z");
         let t = UNIX_EPOCH + Duration::from_secs(951_782_400);
         assert_eq!(rfc3339(t), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn civil_round_trip() {
+        for days in [-1000, 0, 59, 60, 11_016, 19_782, 30_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(days_from_civil(2024, 2, 29), 19_782);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::{json, Value};
 
-use crate::cards::signing::{hmac_sha256, hmac_sha256_verify};
+use super::signing::{hmac_sha256, hmac_sha256_verify};
 
 /// Why a token was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

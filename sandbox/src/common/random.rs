@@ -1,4 +1,5 @@
-//! Random bytes and identifiers (`req_…`, `ord_…`, `card_…`, API keys).
+//! Random bytes and identifiers (`req_…`, `ord_…`, `card_…`, API keys,
+//! UUIDs and decimal digit strings).
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
@@ -46,6 +47,36 @@ pub(crate) fn id<const N: usize>(prefix: &str) -> String {
     format!("{prefix}{}", hex(&bytes::<N>()))
 }
 
+/// A random RFC 4122 version-4 UUID, lower-case.
+pub(crate) fn uuid() -> String {
+    let mut bytes = bytes::<16>();
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex = hex(&bytes);
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+/// `count` random decimal digits.
+pub(crate) fn digits(count: usize) -> String {
+    let mut out = String::with_capacity(count);
+    while out.len() < count {
+        // Rejection sampling keeps every digit uniform.
+        for byte in bytes::<16>() {
+            if byte < 250 && out.len() < count {
+                out.push(char::from(b'0' + byte % 10));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +89,20 @@ mod tests {
         assert_eq!(a.len(), 4 + 16);
         assert!(a[4..].chars().all(|c| c.is_ascii_hexdigit()));
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn uuids_are_v4() {
+        let id = uuid();
+        assert_eq!(id.len(), 36);
+        let parts: Vec<&str> = id.split('-').collect();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+        assert!(parts[2].starts_with('4'));
+        assert!(matches!(parts[3].as_bytes()[0], b'8' | b'9' | b'a' | b'b'));
+        assert_ne!(id, uuid());
     }
 
     #[test]

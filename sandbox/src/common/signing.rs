@@ -1,5 +1,6 @@
-//! HMAC-SHA256 and constant-time comparison, shared by widget JWTs and
-//! webhook signatures.
+//! HMAC-SHA256 and constant-time comparison, shared by every JWT (see
+//! `jwt`), Cards webhook signatures, the Cards OAuth secret check and TOTP
+//! codes.
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;

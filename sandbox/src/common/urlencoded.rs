@@ -1,5 +1,6 @@
 //! Percent-decoding and `application/x-www-form-urlencoded` pairs, for
-//! form bodies, query strings and path segments.
+//! form bodies, query strings and path segments (the stored-value and
+//! Orchestration APIs read them the same way).
 
 /// Decodes `%XX` escapes (and `+` as a space when `plus_as_space`).
 /// Malformed escapes are kept literally; invalid UTF-8 is replaced.

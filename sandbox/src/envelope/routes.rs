@@ -6,17 +6,19 @@ use std::time::{Instant, SystemTime};
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{HeaderMap, HeaderName, Method, StatusCode, Uri};
 use axum::response::Response;
 use serde_json::{json, Map, Value};
 
 use super::crypto;
 use super::outcome::{Outcome, Slug};
-use super::state::{Fault, FaultTiming, Lookup, Tenant};
+use super::state::{Lookup, Tenant};
 use super::{cards, idempotency, master};
 use crate::common::clock::{server_now, unix_micros};
+use crate::common::fault::{self, Fault};
 use crate::common::json_error::{json, plain};
 use crate::common::lock;
+use crate::common::text::is_digits;
 use crate::AppState;
 
 /// Header carrying the envelope API key.
@@ -50,33 +52,27 @@ pub(crate) async fn handle(
         let mut tenant = lock(&tenant);
         tenant.requests += 1;
         (
-            tenant.take_fault(path),
+            tenant.faults.take(path),
             tenant.encryption_key,
             tenant.clock_offset_ms,
         )
     };
-    if let Some(fault) = &fault {
-        fault.stall().await;
-    }
-    if let Some(fault) = fault.as_ref().filter(|f| f.timing == FaultTiming::Before) {
-        return fault_response(fault);
-    }
-    let idempotency_key = headers
-        .get(IDEMPOTENCY_KEY)
-        .and_then(|value| value.to_str().ok());
-    let request = Request {
-        method: &method,
-        path,
-        idempotency_key,
-        body: &body,
-        encryption_key: &encryption_key,
-        now: server_now(offset_ms),
+    // Lazy: the server time is read only once a fault's delay has passed.
+    let work = async {
+        let idempotency_key = headers
+            .get(IDEMPOTENCY_KEY)
+            .and_then(|value| value.to_str().ok());
+        let request = Request {
+            method: &method,
+            path,
+            idempotency_key,
+            body: &body,
+            encryption_key: &encryption_key,
+            now: server_now(offset_ms),
+        };
+        process(&request, &tenant)
     };
-    let response = process(&request, &tenant);
-    match fault {
-        Some(fault) => fault_response(&fault),
-        None => response,
-    }
+    fault::apply(fault, Fault::plain_response, work).await
 }
 
 /// What the pipeline needs to know about one request.
@@ -137,11 +133,7 @@ fn request_timestamp(payload: &Map<String, Value>) -> Result<i64, &'static str> 
     match payload.get("request_timestamp") {
         None | Some(Value::Null) => Err("Request timestamp not found in encrypted payload"),
         Some(Value::Number(number)) => number.as_i64().ok_or(INVALID),
-        Some(Value::String(text))
-            if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            text.parse().map_err(|_| INVALID)
-        }
+        Some(Value::String(text)) if is_digits(text, 1..) => text.parse().map_err(|_| INVALID),
         Some(_) => Err(INVALID),
     }
 }
@@ -183,27 +175,10 @@ fn seal(key: &[u8; 32], outcome: &Outcome) -> Response {
     }
 }
 
-/// The plain answer of an injected fault.
-fn fault_response(fault: &Fault) -> Response {
-    let mut response = plain(fault.status, "sandbox injected fault");
-    if let Some(seconds) = fault.retry_after {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-    }
-    response
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn payload(value: Value) -> Map<String, Value> {
-        match value {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        }
-    }
+    use crate::common::object_of as payload;
 
     #[test]
     fn timestamp_formats() {

@@ -1,13 +1,15 @@
 //! In-memory state of the envelope API: tenants and everything they own.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use serde_json::{Map, Value};
 
-use crate::common::{lock, random};
+use crate::common::fault::Faults;
+use crate::common::tenants::TenantMap;
+use crate::common::{lock, random, read, write};
 
 /// How long a `(path, request_timestamp)` pair is remembered for replay
 /// protection.
@@ -48,37 +50,6 @@ pub(crate) struct IdempotencyRecord {
     pub body: Value,
 }
 
-/// When an injected fault fires relative to real processing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FaultTiming {
-    /// Answer without processing.
-    Before,
-    /// Process fully, then answer with the fault instead.
-    After,
-}
-
-/// One queued injected fault.
-#[derive(Debug, Clone)]
-pub(crate) struct Fault {
-    /// HTTP status to answer with.
-    pub status: StatusCode,
-    /// Before or after processing.
-    pub timing: FaultTiming,
-    /// Optional `Retry-After` seconds.
-    pub retry_after: Option<u64>,
-    /// How long to hold the request before answering (a slow upstream, for client timeouts).
-    pub delay_ms: u64,
-}
-
-impl Fault {
-    /// Holds the request for the fault's delay.
-    pub async fn stall(&self) {
-        if self.delay_ms > 0 {
-            tokio::time::sleep(std::time::Duration::from_millis(self.delay_ms)).await;
-        }
-    }
-}
-
 /// Everything one envelope API key owns.
 #[derive(Debug)]
 pub(crate) struct Tenant {
@@ -97,7 +68,7 @@ pub(crate) struct Tenant {
     /// Server clock offset in milliseconds.
     pub clock_offset_ms: i64,
     /// Injected faults queued per path.
-    pub faults: HashMap<String, VecDeque<Fault>>,
+    pub faults: Faults,
     /// `/api/v1` requests received (including faulted ones).
     pub requests: u64,
 }
@@ -113,7 +84,7 @@ impl Tenant {
             idempotency: HashMap::new(),
             replay: HashMap::new(),
             clock_offset_ms: 0,
-            faults: HashMap::new(),
+            faults: Faults::default(),
             requests: 0,
         }
     }
@@ -130,16 +101,6 @@ impl Tenant {
         self.replay.insert(key, now);
         true
     }
-
-    /// Takes the next queued fault for `path`, if any.
-    pub(crate) fn take_fault(&mut self, path: &str) -> Option<Fault> {
-        let queue = self.faults.get_mut(path)?;
-        let fault = queue.pop_front();
-        if queue.is_empty() {
-            self.faults.remove(path);
-        }
-        fault
-    }
 }
 
 /// Result of looking up an `API-KEY` header value.
@@ -155,27 +116,21 @@ pub(crate) enum Lookup {
 /// All envelope tenants, by API key.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
-    tenants: RwLock<HashMap<String, Arc<Mutex<Tenant>>>>,
+    /// Tenants by API key.
+    tenants: TenantMap<Tenant>,
+    /// Valid keys without access to this API (answered with 403).
     no_access: RwLock<HashSet<String>>,
 }
 
 impl Registry {
     /// Adds (or replaces) a tenant under `api_key`.
     pub(crate) fn insert(&self, api_key: String, tenant: Tenant) {
-        let mut tenants = self
-            .tenants
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        tenants.insert(api_key, Arc::new(Mutex::new(tenant)));
+        self.tenants.insert(api_key, tenant);
     }
 
     /// Registers a key that is valid but lacks access.
     pub(crate) fn insert_no_access(&self, api_key: String) {
-        let mut keys = self
-            .no_access
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        keys.insert(api_key);
+        write(&self.no_access).insert(api_key);
     }
 
     /// Creates a tenant with a random API key and encryption key.
@@ -192,21 +147,12 @@ impl Registry {
 
     /// The tenant for `api_key`, if any.
     pub(crate) fn get(&self, api_key: &str) -> Option<Arc<Mutex<Tenant>>> {
-        let tenants = self
-            .tenants
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        tenants.get(api_key).cloned()
+        self.tenants.get(api_key)
     }
 
     /// Classifies an `API-KEY` header value.
     pub(crate) fn lookup(&self, api_key: &str) -> Lookup {
-        let no_access = self
-            .no_access
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .contains(api_key);
-        if no_access {
+        if read(&self.no_access).contains(api_key) {
             return Lookup::NoAccess;
         }
         match self.get(api_key) {
@@ -236,28 +182,5 @@ mod tests {
         let later = t0 + REPLAY_WINDOW + Duration::from_secs(1);
         assert!(tenant.remember_request("/a", 1, later));
         assert_eq!(tenant.replay.len(), 1);
-    }
-
-    #[test]
-    fn faults_are_consumed_in_order() {
-        let mut tenant = Tenant::new([0u8; 32], 0);
-        let queue = tenant.faults.entry("/p".into()).or_default();
-        for status in [StatusCode::BAD_GATEWAY, StatusCode::SERVICE_UNAVAILABLE] {
-            queue.push_back(Fault {
-                status,
-                timing: FaultTiming::Before,
-                retry_after: None,
-                delay_ms: 0,
-            });
-        }
-        assert_eq!(
-            tenant.take_fault("/p").map(|f| f.status),
-            Some(StatusCode::BAD_GATEWAY)
-        );
-        assert_eq!(
-            tenant.take_fault("/p").map(|f| f.status),
-            Some(StatusCode::SERVICE_UNAVAILABLE)
-        );
-        assert!(tenant.take_fault("/p").is_none());
     }
 }

@@ -35,7 +35,7 @@ use tokio::task::JoinHandle;
 
 use self::record::Record;
 use self::rules::Rules;
-use crate::admin::{parse_object, Rejection};
+use crate::common::admin::{parse_object, Rejection};
 use crate::common::json_error::{json, plain};
 use crate::common::{lock, random};
 use crate::AppState;

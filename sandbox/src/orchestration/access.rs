@@ -9,8 +9,9 @@ use serde_json::Value;
 use super::errors::{ApiError, Code};
 use super::fields::Body;
 use super::jwt::{self, TokenError};
+use super::model::{hash_secret, Role};
 use super::routes::Route;
-use super::state::{hash_secret, Role, Store};
+use super::state::Store;
 
 /// Header carrying an API key.
 pub(crate) const API_KEY: &str = "api-key";

@@ -11,10 +11,8 @@ use super::customers::customer_in;
 use super::errors::{ok, Answer, ApiError, Code};
 use super::fields::{opt_str, Body, Query};
 use super::ids;
-use super::kyb::Stage;
-use super::pricing::{AccountRef, Provider};
+use super::model::{Account, Stage};
 use super::state::Store;
-use super::time::iso;
 
 /// Account types and the fields each requires.
 const TYPES: [(&str, &[&str]); 5] = [
@@ -29,73 +27,6 @@ const TYPES: [(&str, &[&str]); 5] = [
 ];
 /// Account statuses.
 const STATUSES: [&str; 3] = ["pending", "active", "disabled"];
-
-/// An account attached to a customer.
-#[derive(Debug, Clone)]
-pub(crate) struct Account {
-    /// UUID.
-    pub id: String,
-    /// Owning org.
-    pub org_id: String,
-    /// Owning customer.
-    pub customer_id: String,
-    /// Routing row it is tied to.
-    pub provider: &'static Provider,
-    /// Opaque provider account id.
-    pub provider_account_id: String,
-    /// Account type.
-    pub account_type: String,
-    /// Currencies held.
-    pub currencies: Vec<String>,
-    /// Rails reachable.
-    pub rails: Vec<String>,
-    /// `pending`, `active` or `disabled`.
-    pub status: String,
-    /// Wallet address, for wallets.
-    pub address: Option<String>,
-    /// Creation, ms.
-    pub created_ms: i64,
-}
-
-impl Account {
-    /// The wire `Account`.
-    pub(crate) fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "ramp_customer_id": self.customer_id,
-            "provider": self.provider.id,
-            "provider_account_id": self.provider_account_id,
-            "account_type": self.account_type,
-            "currencies": self.currencies,
-            "rails": self.rails,
-            "status": self.status,
-            "created_at": iso(self.created_ms),
-            "updated_at": iso(self.created_ms),
-        })
-    }
-
-    /// The compact reference quote legs carry.
-    pub(crate) fn reference(&self) -> AccountRef {
-        AccountRef {
-            id: self.id.clone(),
-            account_type: self.account_type.clone(),
-            status: self.status.clone(),
-            provider_account_id: self.provider_account_id.clone(),
-            provider: self.provider.id.to_owned(),
-            customer_id: self.customer_id.clone(),
-        }
-    }
-
-    /// The account's rails that carry `currency`.
-    pub(crate) fn rails_for(&self, currency: &catalog::Currency) -> Vec<&'static str> {
-        self.rails
-            .iter()
-            .filter_map(|rail| catalog::rail(rail))
-            .map(|(name, _)| name)
-            .filter(|name| currency.rails.contains(name))
-            .collect()
-    }
-}
 
 /// A string-or-array field as a list (the SDK always sends arrays).
 fn list_field(body: &Body, name: &str) -> Result<Option<Vec<String>>, ApiError> {

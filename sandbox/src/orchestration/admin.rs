@@ -3,7 +3,6 @@
 //! `{"error": ...}`): tenants, stats, the request log, injected faults and
 //! a TOTP code generator.
 
-use crate::admin::{parse_object, Rejection};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -13,13 +12,15 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use super::state::{Registry, Settings};
+use super::model::Settings;
+use super::state::Registry;
 use super::tenants;
 use super::time::now_ms;
 use super::totp;
 use super::BASE;
+use crate::common::admin::{parse_fault, parse_object, setting, Rejection};
 use crate::common::json_error::json;
 use crate::common::lock;
 use crate::AppState;
@@ -36,28 +37,6 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/__sandbox/orchestration/faults", post(add_faults))
         .route("/__sandbox/orchestration/totp", post(totp_code))
         .route("/__sandbox/orchestration/access-ttl", post(set_access_ttl))
-}
-
-/// An optional integer setting within `range`.
-fn setting(
-    body: &Map<String, Value>,
-    name: &str,
-    default: u64,
-    range: std::ops::RangeInclusive<u64>,
-) -> Result<u64, Rejection> {
-    match body.get(name) {
-        None | Some(Value::Null) => Ok(default),
-        Some(value) => value
-            .as_u64()
-            .filter(|value| range.contains(value))
-            .ok_or_else(|| {
-                Rejection::bad_request(format!(
-                    "{name} must be an integer from {} to {}",
-                    range.start(),
-                    range.end()
-                ))
-            }),
-    }
 }
 
 /// The org named by `orgId` must exist.
@@ -194,18 +173,16 @@ async fn add_faults(State(app): State<Arc<AppState>>, body: Bytes) -> Result<Res
     let body = parse_object(&body)?;
     let registry = &app.orchestration;
     let org_id = known_org(registry, body.get("orgId").and_then(Value::as_str))?;
-    let (path, count, fault) =
-        crate::admin::parse_fault_fields(&body).map_err(Rejection::bad_request)?;
+    let (path, count, fault) = parse_fault(&body)?;
     let path = if path.starts_with(&format!("{BASE}/")) {
         path
     } else {
         format!("{BASE}{path}")
     };
-    let mut store = lock(&registry.store);
-    let queue = store.activity_mut(&org_id).faults.entry(path).or_default();
-    for _ in 0..count {
-        queue.push_back(fault.clone());
-    }
+    lock(&registry.store)
+        .activity_mut(&org_id)
+        .faults
+        .queue(path, count, &fault);
     Ok(json(StatusCode::OK, &json!({ "ok": true })))
 }
 

@@ -8,29 +8,12 @@ use super::access::Scope;
 use super::errors::{ok, Answer, ApiError, Code, Reply};
 use super::fields::{opt_str, Body};
 use super::ids;
-use super::state::{hash_secret, ApiKey, Store};
-use super::time::iso;
+use super::model::{hash_secret, ApiKey};
+use super::state::Store;
 use crate::common::random;
 
 /// Longest label accepted.
 const MAX_LABEL: usize = 80;
-
-impl ApiKey {
-    /// The wire `ApiKey` (no secret).
-    pub(crate) fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "org_id": self.org_id,
-            "prefix": self.prefix,
-            "label": self.label,
-            "environment": self.environment,
-            "created_by": self.created_by,
-            "created_at": iso(self.created_ms),
-            "last_used_at": self.last_used_ms.map(iso),
-            "revoked_at": self.revoked_ms.map(iso),
-        })
-    }
-}
 
 /// Mints a key (or registers `secret` when given) and returns it with its
 /// plaintext secret.

@@ -11,11 +11,10 @@ use super::access::Scope;
 use super::errors::{ok, Answer, ApiError, Code};
 use super::fields::{opt_str, valid_email, Body};
 use super::ids;
-use super::kyb::{self, Link, Stage};
+use super::kyb;
+use super::model::{Customer, CustomerRow, Link};
 use super::orgs::org_of;
-use super::pricing::Provider;
 use super::state::Store;
-use super::time::iso;
 
 /// Countries no provider onboards (`422`).
 const UNSUPPORTED_COUNTRIES: &[&str] = &["KP", "IR", "CU", "SY"];
@@ -26,113 +25,6 @@ const ID_TYPES: &[&str] = &[
     "national_id",
     "residence_permit",
 ];
-
-/// A customer's routing row at one provider.
-#[derive(Debug, Clone)]
-pub(crate) struct CustomerRow {
-    /// The provider.
-    pub provider: &'static Provider,
-    /// Opaque id of the customer there.
-    pub provider_customer_id: String,
-    /// Hosted KYC link (hosted providers only).
-    pub link: Option<Link>,
-}
-
-/// An end-user customer.
-#[derive(Debug, Clone)]
-pub(crate) struct Customer {
-    /// UUID.
-    pub id: String,
-    /// Owning org.
-    pub org_id: String,
-    /// The integrator's id.
-    pub external_id: String,
-    /// `individual` or `business`.
-    pub kind: String,
-    /// Email.
-    pub email: String,
-    /// Individuals.
-    pub first_name: Option<String>,
-    /// Individuals.
-    pub last_name: Option<String>,
-    /// Businesses.
-    pub legal_name: Option<String>,
-    /// Creation (and KYC start), ms.
-    pub created_ms: i64,
-    /// Whether KYC ends in rejection.
-    pub rejected: bool,
-    /// Verification and routing rows.
-    pub rows: Vec<CustomerRow>,
-    /// KYC review duration, ms (the org's at creation).
-    pub kyc_delay_ms: u64,
-}
-
-impl Customer {
-    /// The KYC stage at `now`.
-    pub(crate) fn stage(&self, now: i64) -> Stage {
-        Stage::at(Some(self.created_ms), self.rejected, self.kyc_delay_ms, now)
-    }
-
-    /// The row for a provider.
-    pub(crate) fn row(&self, provider: &str) -> Option<&CustomerRow> {
-        self.rows.iter().find(|row| row.provider.id == provider)
-    }
-
-    /// The wire `Customer`.
-    fn customer_json(&self) -> Value {
-        let mut map = Map::new();
-        map.insert("id".into(), Value::from(self.id.as_str()));
-        map.insert("org_id".into(), Value::from(self.org_id.as_str()));
-        map.insert("external_id".into(), Value::from(self.external_id.as_str()));
-        map.insert("type".into(), Value::from(self.kind.as_str()));
-        map.insert("email".into(), Value::from(self.email.as_str()));
-        for (name, value) in [
-            ("first_name", &self.first_name),
-            ("last_name", &self.last_name),
-            ("legal_name", &self.legal_name),
-        ] {
-            if let Some(value) = value {
-                map.insert(name.into(), Value::from(value.as_str()));
-            }
-        }
-        map.insert("created_at".into(), Value::from(iso(self.created_ms)));
-        map.insert("updated_at".into(), Value::from(iso(self.created_ms)));
-        Value::Object(map)
-    }
-
-    /// The KYC block of one row.
-    fn kyc_json(&self, row: &CustomerRow, now: i64) -> Value {
-        let stage = self.stage(now);
-        let link = row
-            .link
-            .as_ref()
-            .filter(|_| !stage.is_final())
-            .map_or(Value::Null, Link::to_json);
-        json!({ "status": stage.as_str(), "link": link })
-    }
-
-    /// `{customer, providers}` as create and retrieve return it.
-    pub(crate) fn envelope(&self, now: i64) -> Value {
-        let status = match self.stage(now) {
-            Stage::Approved => "active",
-            Stage::Rejected => "disabled",
-            _ => "pending",
-        };
-        let providers: Vec<Value> = self
-            .rows
-            .iter()
-            .map(|row| {
-                json!({
-                    "provider": row.provider.id,
-                    "provider_customer_id": row.provider_customer_id,
-                    "status": status,
-                    "kyc": self.kyc_json(row, now),
-                })
-            })
-            .collect();
-        json!({ "customer": self.customer_json(), "providers": providers })
-    }
-}
 
 /// The customer `id` of the scope's org (404 unknown, 403 another org's).
 pub(crate) fn customer_in<'a>(

@@ -4,7 +4,8 @@
 use serde_json::{Map, Value};
 
 use super::errors::ApiError;
-use crate::stored_value::urlencoded;
+use crate::common::text::is_email;
+use crate::common::urlencoded;
 
 /// A JSON object body (`{}` when the request had none).
 pub(crate) type Body = Map<String, Value>;
@@ -28,16 +29,7 @@ pub(crate) fn req_str<'a>(body: &'a Body, name: &str) -> Result<&'a str, ApiErro
 /// Whether `text` looks like an email address: one `@`, a non-empty local
 /// part, a dotted domain, no whitespace, at most 254 characters.
 pub(crate) fn valid_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && text.len() <= 254
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !text.chars().any(char::is_whitespace)
+    text.len() <= 254 && is_email(text)
 }
 
 /// Lower-cased, trimmed email used as the identity key.

@@ -2,11 +2,9 @@
 //! (`rt_…`, `mfa_…`, `q_…`, `pc_…`).
 
 use crate::common::random;
-
-/// A random version-4 UUID.
-pub(crate) fn uuid() -> String {
-    crate::cards::ids::uuid()
-}
+// Every API's UUIDs come from one generator; Orchestration code reaches it
+// here next to its other ids.
+pub(crate) use crate::common::random::uuid;
 
 /// `prefix` followed by `2 * N` random hex digits.
 pub(crate) fn prefixed<const N: usize>(prefix: &str) -> String {

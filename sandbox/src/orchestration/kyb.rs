@@ -1,191 +1,55 @@
-//! Org KYB: the staged profile, one verification row per provider, and
-//! the endpoints under `/org/kyb`. Reviews advance with time: a submitted
-//! row is `submitted`, then `under_review` after half the tenant's
-//! `kycDelayMs`, then `approved` (or `rejected` when the legal name
-//! contains "Rejected") once the whole delay has passed.
+//! Org KYB: the endpoints under `/org/kyb` over the staged profile and
+//! the per-provider verification rows (the records are in `model`).
+//! Reviews advance with time: a submitted row is `submitted`, then
+//! `under_review` after half the tenant's `kycDelayMs`, then `approved`
+//! (or `rejected` when the legal name contains "Rejected") once the whole
+//! delay has passed.
 
 use serde_json::{json, Value};
 
 use super::errors::{ok, Answer, ApiError, Code};
 use super::ids;
 use super::kyb_profile::{self, ProfileError};
-use super::pricing::{Provider, PROVIDERS};
-use super::state::Org;
+use super::model::{Kyb, KybRow, Link, Org, Stage};
+use super::pricing::Provider;
 use super::time::iso;
 
-/// How long hosted verification links stay valid.
-pub(crate) const LINK_TTL_MS: i64 = 24 * 60 * 60 * 1000;
-
-/// A verification review stage (KYB and KYC share it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Stage {
-    /// Nothing sent yet.
-    NotStarted,
-    /// Queued.
-    Submitted,
-    /// Being reviewed.
-    UnderReview,
-    /// Cleared.
-    Approved,
-    /// Refused.
-    Rejected,
+/// A complete sample profile, approved on every provider (the KYB of
+/// pre-made tenant orgs).
+pub(crate) fn pre_approved(legal_name: &str, now: i64) -> Kyb {
+    let mut kyb = Kyb::unverified(now);
+    kyb.profile = Some(kyb_profile::sample(legal_name));
+    for row in &mut kyb.rows {
+        row.submitted_ms = Some(0);
+        row.provider_customer_id = Some(ids::prefixed::<8>("biz_"));
+    }
+    kyb
 }
 
-impl Stage {
-    /// Wire name.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Self::NotStarted => "not_started",
-            Self::Submitted => "submitted",
-            Self::UnderReview => "under_review",
-            Self::Approved => "approved",
-            Self::Rejected => "rejected",
-        }
-    }
-
-    /// Whether the review reached a decision.
-    pub(crate) fn is_final(self) -> bool {
-        matches!(self, Self::Approved | Self::Rejected)
-    }
-
-    /// The stage at `now` of a review started at `started` that takes
-    /// `delay_ms` and ends in rejection when `rejected`.
-    pub(crate) fn at(started: Option<i64>, rejected: bool, delay_ms: u64, now: i64) -> Self {
-        let Some(started) = started else {
-            return Self::NotStarted;
-        };
-        let delay = super::time::ms(delay_ms);
-        let elapsed = now.saturating_sub(started);
-        if elapsed >= delay {
-            if rejected {
-                Self::Rejected
-            } else {
-                Self::Approved
-            }
-        } else if elapsed >= delay / 2 {
-            Self::UnderReview
-        } else {
-            Self::Submitted
-        }
-    }
-}
-
-/// A hosted verification link.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Link {
-    /// Where to send the user.
-    pub url: String,
-    /// Expiry, ms.
-    pub expires_ms: i64,
-}
-
-impl Link {
-    /// A fresh link of `kind` (`kyb` or `kyc`).
-    pub(crate) fn fresh(kind: &str, now: i64) -> Self {
-        Self {
-            url: format!(
-                "https://verify.sandbox.seismic.systems/{kind}/{}",
-                ids::prefixed::<16>("")
-            ),
-            expires_ms: now.saturating_add(LINK_TTL_MS),
-        }
-    }
-
-    /// `{url, expires_at}`.
-    pub(crate) fn to_json(&self) -> Value {
-        json!({ "url": self.url, "expires_at": iso(self.expires_ms) })
-    }
-}
-
-/// One KYB verification row (`org_provider_state`).
-#[derive(Debug, Clone)]
-pub(crate) struct KybRow {
-    /// The provider.
-    pub provider: &'static Provider,
-    /// When the current submission started.
-    pub submitted_ms: Option<i64>,
-    /// Whether this submission ends in rejection.
-    pub rejected: bool,
-    /// Opaque id of the org at the provider, after the first submit.
-    pub provider_customer_id: Option<String>,
-    /// Hosted link, for hosted providers.
-    pub link: Option<Link>,
-    /// Last reconciliation, ms.
-    pub last_synced_ms: i64,
-}
-
-/// An org's KYB state.
-#[derive(Debug, Clone)]
-pub(crate) struct Kyb {
-    /// The staged profile.
-    pub profile: Option<Value>,
-    /// One row per provider.
-    pub rows: Vec<KybRow>,
-}
-
-impl Kyb {
-    /// No profile, nothing submitted.
-    pub(crate) fn unverified(now: i64) -> Self {
-        let rows = PROVIDERS
-            .iter()
-            .map(|provider| KybRow {
-                provider,
-                submitted_ms: None,
-                rejected: false,
-                provider_customer_id: None,
-                link: None,
-                last_synced_ms: now,
-            })
-            .collect();
-        Self {
-            profile: None,
-            rows,
-        }
-    }
-
-    /// A complete sample profile, approved on every provider.
-    pub(crate) fn approved(legal_name: &str, now: i64) -> Self {
-        let mut kyb = Self::unverified(now);
-        kyb.profile = Some(kyb_profile::sample(legal_name));
-        for row in &mut kyb.rows {
-            row.submitted_ms = Some(0);
-            row.provider_customer_id = Some(ids::prefixed::<8>("biz_"));
-        }
-        kyb
-    }
-}
-
-impl KybRow {
-    /// The row's stage.
-    pub(crate) fn stage(&self, delay_ms: u64, now: i64) -> Stage {
-        Stage::at(self.submitted_ms, self.rejected, delay_ms, now)
-    }
-
-    /// The wire `OrgProviderState`.
-    fn to_json(&self, kyb: &Kyb, delay_ms: u64, now: i64) -> Value {
-        let stage = self.stage(delay_ms, now);
-        let link = self
-            .link
-            .as_ref()
-            .filter(|_| !stage.is_final())
-            .map_or(Value::Null, Link::to_json);
-        let missing = if self.submitted_ms.is_some() {
-            Vec::new()
-        } else {
-            kyb_profile::missing_fields(kyb.profile.as_ref())
-        };
-        let reason = (stage == Stage::Rejected)
-            .then_some("Business could not be verified (sandbox rejection)");
-        json!({
-            "provider": self.provider.id,
-            "kyb_status": stage.as_str(),
-            "kyb_link": link,
-            "missing_fields": missing,
-            "last_synced_at": iso(self.last_synced_ms),
-            "provider_customer_id": self.provider_customer_id,
-            "rejection_reason": reason,
-        })
-    }
+/// The wire `OrgProviderState` of one row.
+fn row_json(row: &KybRow, kyb: &Kyb, delay_ms: u64, now: i64) -> Value {
+    let stage = row.stage(delay_ms, now);
+    let link = row
+        .link
+        .as_ref()
+        .filter(|_| !stage.is_final())
+        .map_or(Value::Null, Link::to_json);
+    let missing = if row.submitted_ms.is_some() {
+        Vec::new()
+    } else {
+        kyb_profile::missing_fields(kyb.profile.as_ref())
+    };
+    let reason =
+        (stage == Stage::Rejected).then_some("Business could not be verified (sandbox rejection)");
+    json!({
+        "provider": row.provider.id,
+        "kyb_status": stage.as_str(),
+        "kyb_link": link,
+        "missing_fields": missing,
+        "last_synced_at": iso(row.last_synced_ms),
+        "provider_customer_id": row.provider_customer_id,
+        "rejection_reason": reason,
+    })
 }
 
 /// Whether any of the org's rows is approved (quoting and onboarding
@@ -229,7 +93,7 @@ fn rows_json(org: &Org, now: i64) -> Value {
         .kyb
         .rows
         .iter()
-        .map(|row| row.to_json(&org.kyb, org.settings.kyc_delay_ms, now))
+        .map(|row| row_json(row, &org.kyb, org.settings.kyc_delay_ms, now))
         .collect();
     json!({ "providers": rows })
 }
@@ -361,7 +225,7 @@ pub(crate) fn resync(org: &mut Org, provider: &str, now: i64) -> Answer {
         .rows
         .iter()
         .find(|row| row.provider.id == provider)
-        .map(|row| row.to_json(&org.kyb, org.settings.kyc_delay_ms, now));
+        .map(|row| row_json(row, &org.kyb, org.settings.kyc_delay_ms, now));
     row.map_or_else(
         || {
             Err(ApiError::new(
@@ -371,20 +235,4 @@ pub(crate) fn resync(org: &mut Org, provider: &str, now: i64) -> Answer {
         },
         ok,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stages_advance_with_time() {
-        assert_eq!(Stage::at(None, false, 1000, 5), Stage::NotStarted);
-        assert_eq!(Stage::at(Some(0), false, 1000, 499), Stage::Submitted);
-        assert_eq!(Stage::at(Some(0), false, 1000, 500), Stage::UnderReview);
-        assert_eq!(Stage::at(Some(0), false, 1000, 1000), Stage::Approved);
-        assert_eq!(Stage::at(Some(0), true, 1000, 1000), Stage::Rejected);
-        assert_eq!(Stage::at(Some(7), false, 0, 7), Stage::Approved);
-        assert!(Stage::Rejected.is_final() && !Stage::UnderReview.is_final());
-    }
 }

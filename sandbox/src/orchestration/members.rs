@@ -7,7 +7,8 @@ use serde_json::{json, Value};
 use super::access::Scope;
 use super::errors::{ok, Answer, ApiError, Code, Reply};
 use super::fields::{email_key, opt_str, req_str, valid_email, Body};
-use super::state::{Membership, Role, Store, User};
+use super::model::{Membership, Role, User};
+use super::state::Store;
 use super::time::iso;
 
 /// The wire `OrgMembership`.

@@ -8,8 +8,16 @@
 //! Every error answers with the documented envelope
 //! `{"ok": false, "error": {"code", "message", ...}}`; successes are flat
 //! JSON. Each tenant created through the admin API is an org with its own
-//! owner, API key and timings (see `state::Settings`); all of them live in
+//! owner, API key and timings (see `model::Settings`); all of them live in
 //! one [`state::Registry`].
+//!
+//! Layering, so that no two sibling modules import each other: `model`
+//! holds the records (and imports only modules that import no handler:
+//! `ids`, `time`, `catalog`, `pricing`); `state` is the store of those
+//! records; the
+//! handler modules import records from `model`, the store from `state`
+//! and, where a rule is shared, the handler module that owns it (for
+//! example `customers::customer_in`); `pipeline` routes to all of them.
 
 pub(crate) mod access;
 pub(crate) mod accounts;
@@ -25,6 +33,7 @@ pub(crate) mod jwt;
 pub(crate) mod kyb;
 pub(crate) mod kyb_profile;
 pub(crate) mod members;
+pub(crate) mod model;
 pub(crate) mod orders;
 pub(crate) mod orgs;
 pub(crate) mod pipeline;

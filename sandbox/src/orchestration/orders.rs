@@ -11,10 +11,10 @@ use super::catalog::RailKind;
 use super::errors::{ok, Answer, ApiError};
 use super::fields::Query;
 use super::ids;
+use super::model::Order;
 use super::pricing::Leg;
 use super::state::Store;
-use super::time::iso;
-use crate::cards::ids::digits;
+use crate::common::random::digits;
 
 /// Most orders a listing returns.
 pub(crate) const LIST_CAP: usize = 200;
@@ -30,141 +30,68 @@ const STATUSES: [&str; 8] = [
     "unknown",
 ];
 
-/// A ramp order.
-#[derive(Debug, Clone)]
-pub(crate) struct Order {
-    /// UUID.
-    pub id: String,
-    /// Owning org.
-    pub org_id: String,
-    /// Initiating user.
-    pub user_id: String,
-    /// The end-user customer, when an attached account identified one.
-    pub customer_id: Option<String>,
-    /// Routing id.
-    pub provider: String,
-    /// Platform reference.
-    pub provider_order_id: String,
-    /// `on_ramp` or `off_ramp`.
-    pub direction: &'static str,
-    /// `OrderStatus`.
-    pub status: &'static str,
-    /// Source currency.
-    pub source_currency: String,
-    /// Fee-inclusive source amount.
-    pub source_amount: String,
-    /// Destination currency.
-    pub destination_currency: String,
-    /// Destination chain for crypto destinations.
-    pub destination_chain: Option<String>,
-    /// Destination wallet.
-    pub destination_address: Option<String>,
-    /// Source account.
-    pub source_account_id: Option<String>,
-    /// Destination account.
-    pub destination_account_id: Option<String>,
-    /// Idempotency key the order was placed under.
-    pub idempotency_key: String,
-    /// Bank funding instructions, or `null`.
-    pub funding_instructions: Value,
-    /// Caller reference.
-    pub reference: Option<String>,
-    /// Caller comment.
-    pub comment: Option<String>,
-    /// Creation, ms.
-    pub created_ms: i64,
-}
-
-impl Order {
-    /// An order for an accepted leg.
-    pub(crate) fn from_leg(
-        leg: &Leg,
-        scope: &Scope,
-        idempotency_key: Option<String>,
-        reference: Option<String>,
-        comment: Option<String>,
-        now: i64,
-    ) -> Self {
-        let source = &leg.source;
-        let destination = &leg.destination;
-        let customer_id = source
-            .account
-            .as_ref()
-            .or(destination.account.as_ref())
-            .map(|account| account.customer_id.clone());
-        let provider_order_id = format!("SBX-{}", ids::prefixed::<4>("").to_uppercase());
-        let bank_funded = source.kind == RailKind::Fiat;
-        let funding_instructions = if bank_funded {
-            json!({
-                "payment_rail": source.rail,
-                "amount": amounts::money(leg.in_micros),
-                "currency": source.currency.code,
-                "bank_name": "Sandbox Bank, N.A.",
-                "bank_routing_number": "021000021",
-                "bank_account_number": digits(10),
-                "bank_beneficiary_name": "Seismic Systems Inc.",
-                "deposit_message": provider_order_id,
-            })
-        } else {
-            Value::Null
-        };
-        let crypto_destination = destination.kind == RailKind::Crypto;
-        Self {
-            id: ids::uuid(),
-            org_id: scope.org_id.clone(),
-            user_id: scope.user_id.clone(),
-            customer_id,
-            provider: leg.provider.to_owned(),
-            provider_order_id,
-            direction: if crypto_destination {
-                "on_ramp"
-            } else {
-                "off_ramp"
-            },
-            status: if bank_funded {
-                "awaiting_funds"
-            } else {
-                "pending"
-            },
-            source_currency: source.currency.code.to_owned(),
-            source_amount: amounts::money(leg.in_micros),
-            destination_currency: destination.currency.code.to_owned(),
-            destination_chain: crypto_destination.then(|| destination.rail.to_owned()),
-            destination_address: destination.address.clone(),
-            source_account_id: source.account.as_ref().map(|a| a.id.clone()),
-            destination_account_id: destination.account.as_ref().map(|a| a.id.clone()),
-            idempotency_key: idempotency_key.unwrap_or_else(ids::uuid),
-            funding_instructions,
-            reference,
-            comment,
-            created_ms: now,
-        }
-    }
-
-    /// The wire `RampOrder`.
-    pub(crate) fn to_json(&self) -> Value {
+/// The order an accepted leg becomes, placed by the scope's user.
+pub(crate) fn from_leg(
+    leg: &Leg,
+    scope: &Scope,
+    idempotency_key: Option<String>,
+    reference: Option<String>,
+    comment: Option<String>,
+    now: i64,
+) -> Order {
+    let source = &leg.source;
+    let destination = &leg.destination;
+    let customer_id = source
+        .account
+        .as_ref()
+        .or(destination.account.as_ref())
+        .map(|account| account.customer_id.clone());
+    let provider_order_id = format!("SBX-{}", ids::prefixed::<4>("").to_uppercase());
+    let bank_funded = source.kind == RailKind::Fiat;
+    let funding_instructions = if bank_funded {
         json!({
-            "id": self.id,
-            "user_id": self.user_id,
-            "ramp_customer_id": self.customer_id,
-            "provider": self.provider,
-            "provider_order_id": self.provider_order_id,
-            "direction": self.direction,
-            "status": self.status,
-            "source_currency": self.source_currency,
-            "source_amount": self.source_amount,
-            "destination_currency": self.destination_currency,
-            "destination_chain": self.destination_chain,
-            "destination_address": self.destination_address,
-            "source_account_id": self.source_account_id,
-            "destination_account_id": self.destination_account_id,
-            "idempotency_key": self.idempotency_key,
-            "funding_instructions": self.funding_instructions,
-            "reference": self.reference,
-            "comment": self.comment,
-            "created_at": iso(self.created_ms),
-            "updated_at": iso(self.created_ms),
+            "payment_rail": source.rail,
+            "amount": amounts::money(leg.in_micros),
+            "currency": source.currency.code,
+            "bank_name": "Sandbox Bank, N.A.",
+            "bank_routing_number": "021000021",
+            "bank_account_number": digits(10),
+            "bank_beneficiary_name": "Seismic Systems Inc.",
+            "deposit_message": provider_order_id,
         })
+    } else {
+        Value::Null
+    };
+    let crypto_destination = destination.kind == RailKind::Crypto;
+    Order {
+        id: ids::uuid(),
+        org_id: scope.org_id.clone(),
+        user_id: scope.user_id.clone(),
+        customer_id,
+        provider: leg.provider.to_owned(),
+        provider_order_id,
+        direction: if crypto_destination {
+            "on_ramp"
+        } else {
+            "off_ramp"
+        },
+        status: if bank_funded {
+            "awaiting_funds"
+        } else {
+            "pending"
+        },
+        source_currency: source.currency.code.to_owned(),
+        source_amount: amounts::money(leg.in_micros),
+        destination_currency: destination.currency.code.to_owned(),
+        destination_chain: crypto_destination.then(|| destination.rail.to_owned()),
+        destination_address: destination.address.clone(),
+        source_account_id: source.account.as_ref().map(|a| a.id.clone()),
+        destination_account_id: destination.account.as_ref().map(|a| a.id.clone()),
+        idempotency_key: idempotency_key.unwrap_or_else(ids::uuid),
+        funding_instructions,
+        reference,
+        comment,
+        created_ms: now,
     }
 }
 

@@ -7,7 +7,8 @@ use super::access::{Caller, Scope};
 use super::errors::{ok, Answer, ApiError, Code};
 use super::fields::Body;
 use super::kyb;
-use super::state::{Org, Store};
+use super::model::Org;
+use super::state::Store;
 use super::time::iso;
 
 /// Longest org name accepted.

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Map, Value};
 
@@ -21,9 +21,9 @@ use super::time::now_ms;
 use super::{
     accounts, api_keys, catalog, customers, kyb, members, orders, orgs, quotes, sessions, users,
 };
+use crate::common::fault::{self, Fault};
 use crate::common::json_error::json;
 use crate::common::lock;
-use crate::envelope::state::{Fault, FaultTiming};
 use crate::AppState;
 
 /// Longest a `wait=1` quote request blocks.
@@ -97,43 +97,35 @@ pub(crate) async fn handle(
                 Route::Refresh => activity.refresh_calls += 1,
                 _ => {}
             }
-            activity.take_fault(&path)
+            activity.faults.take(&path)
         });
         (org, fault)
     };
-    if let Some(fault) = &fault {
-        fault.stall().await;
-    }
-    let response = match fault {
-        Some(fault) if fault.timing == FaultTiming::Before => fault_response(&fault),
-        fault => {
-            let body = if matches!(method, Method::POST | Method::PUT | Method::PATCH) {
-                parsed
-            } else {
-                Ok(Map::new())
-            };
-            let answer = {
-                let mut store = lock(&registry.store);
-                process(&mut store, registry, &route, &headers, &query, body, now)
-            };
-            let answer = match answer {
-                Ok(Reply::WaitForQuote {
-                    snapshot_id,
-                    ready_ms,
-                }) => {
-                    let pause = ready_ms.saturating_sub(now_ms()).clamp(0, MAX_WAIT_MS);
-                    tokio::time::sleep(Duration::from_millis(pause.unsigned_abs())).await;
-                    let store = lock(&registry.store);
-                    quotes::render(&store, &snapshot_id, now_ms())
-                }
-                other => other,
-            };
-            match fault {
-                Some(fault) => fault_response(&fault),
-                None => answer_response(answer),
+    let work = async {
+        let body = if matches!(method, Method::POST | Method::PUT | Method::PATCH) {
+            parsed
+        } else {
+            Ok(Map::new())
+        };
+        let answer = {
+            let mut store = lock(&registry.store);
+            process(&mut store, registry, &route, &headers, &query, body, now)
+        };
+        let answer = match answer {
+            Ok(Reply::WaitForQuote {
+                snapshot_id,
+                ready_ms,
+            }) => {
+                let pause = ready_ms.saturating_sub(now_ms()).clamp(0, MAX_WAIT_MS);
+                tokio::time::sleep(Duration::from_millis(pause.unsigned_abs())).await;
+                let store = lock(&registry.store);
+                quotes::render(&store, &snapshot_id, now_ms())
             }
-        }
+            other => other,
+        };
+        answer_response(answer)
     };
+    let response = fault::apply(fault, fault_response, work).await;
     if let Some(org) = org {
         let entry = json!({
             "method": method.as_str(),
@@ -163,16 +155,10 @@ fn answer_response(answer: Answer) -> Response {
 
 /// The answer of an injected fault.
 fn fault_response(fault: &Fault) -> Response {
-    let mut response = json(
+    fault.with_retry_after(json(
         fault.status,
         &status_body(fault.status, "sandbox injected fault"),
-    );
-    if let Some(seconds) = fault.retry_after {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-    }
-    response
+    ))
 }
 
 /// Applies the credential rules and runs the route.

@@ -5,10 +5,11 @@
 use serde_json::{json, Map, Value};
 
 use super::access::Scope;
-use super::accounts::{account_in, Account};
+use super::accounts::account_in;
 use super::catalog::{self, Currency, RailKind};
 use super::errors::{ApiError, Code};
 use super::fields::opt_str;
+use super::model::Account;
 use super::pricing::Side;
 use super::state::Store;
 

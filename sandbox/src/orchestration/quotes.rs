@@ -4,7 +4,7 @@
 //! are honored for the tenant's `quoteTtlMs`, after which the snapshot is
 //! `expired` and accepting answers `QuoteExpired`.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::access::Scope;
 use super::amounts;
@@ -12,74 +12,13 @@ use super::errors::{ok, Answer, ApiError, Code, Reply};
 use super::fields::{opt_str, Body, Query};
 use super::ids;
 use super::kyb;
-use super::orders::Order;
+use super::model::Snapshot;
+use super::orders;
 use super::orgs::org_of;
-use super::pricing::{quote_all, Leg};
+use super::pricing::quote_all;
 use super::quote_sides::resolve;
 use super::state::Store;
 use super::time::{iso, ms};
-
-/// A quote snapshot.
-#[derive(Debug, Clone)]
-pub(crate) struct Snapshot {
-    /// UUID.
-    pub id: String,
-    /// Owning org.
-    pub org_id: String,
-    /// Creation, ms.
-    pub created_ms: i64,
-    /// When pricing "lands", ms.
-    pub ready_ms: i64,
-    /// When the quotes stop being honored, ms.
-    pub expires_ms: i64,
-    /// The request as sent.
-    pub request: Value,
-    /// Ranked legs, best first.
-    pub legs: Vec<Leg>,
-    /// The order it became.
-    pub order_id: Option<String>,
-}
-
-impl Snapshot {
-    /// `pending`, `ready` or `expired`.
-    fn status(&self, now: i64) -> &'static str {
-        if now < self.ready_ms {
-            "pending"
-        } else if self.order_id.is_none() && now >= self.expires_ms {
-            "expired"
-        } else {
-            "ready"
-        }
-    }
-
-    /// The wire `AsyncQuoteSnapshot`.
-    pub(crate) fn to_json(&self, now: i64) -> Value {
-        let status = self.status(now);
-        let mut map = Map::new();
-        map.insert("id".into(), Value::from(self.id.as_str()));
-        map.insert("status".into(), Value::from(status));
-        map.insert("created_at".into(), Value::from(iso(self.created_ms)));
-        map.insert("request".into(), self.request.clone());
-        let quotes: Vec<Value> = if status == "pending" {
-            Vec::new()
-        } else {
-            self.legs
-                .iter()
-                .map(|leg| leg.to_json(self.expires_ms))
-                .collect()
-        };
-        map.insert("quotes".into(), Value::Array(quotes));
-        if status != "pending" {
-            if let Some(best) = self.legs.first() {
-                map.insert("best_quote_id".into(), Value::from(best.id.as_str()));
-            }
-        }
-        if let Some(order_id) = &self.order_id {
-            map.insert("order_id".into(), Value::from(order_id.as_str()));
-        }
-        Value::Object(map)
-    }
-}
 
 /// Whether `?wait=` asks to block.
 fn wants_wait(query: &Query) -> bool {
@@ -236,7 +175,7 @@ pub(crate) fn accept(
             ),
         ));
     }
-    let order = Order::from_leg(leg, scope, idempotency_key, reference, comment, now);
+    let order = orders::from_leg(leg, scope, idempotency_key, reference, comment, now);
     let answer = json!({
         "order_id": order.id,
         "quote_id": leg.id,

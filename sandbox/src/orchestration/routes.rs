@@ -3,8 +3,8 @@
 
 use axum::http::Method;
 
-use super::state::Role;
-use crate::stored_value::urlencoded::decode;
+use super::model::Role;
+use crate::common::urlencoded::decode;
 
 /// What a method and path ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,8 +3,10 @@
 //! provider so quoting works at once.
 
 use super::api_keys;
-use super::kyb::Kyb;
-use super::state::{Membership, Org, Registry, Role, Settings, User};
+use super::ids;
+use super::kyb;
+use super::model::{hash_secret, Kyb, Membership, Org, Role, Settings, User};
+use super::state::Registry;
 use super::time::now_ms;
 use crate::common::{lock, random};
 
@@ -35,7 +37,7 @@ pub(crate) fn random_identity() -> (String, String, String, String) {
             &tag[..5],
             random::hex(&random::bytes::<16>())
         ),
-        super::ids::uuid(),
+        ids::uuid(),
     )
 }
 
@@ -55,10 +57,7 @@ pub(crate) fn create(
     if store.orgs.contains_key(&org_id) {
         return Err("org id already exists");
     }
-    if store
-        .key_hashes
-        .contains_key(&super::state::hash_secret(&api_key))
-    {
+    if store.key_hashes.contains_key(&hash_secret(&api_key)) {
         return Err("API key already exists");
     }
     let user = User::new(&email, Some(&password), settings, now);
@@ -66,7 +65,7 @@ pub(crate) fn create(
     store.insert_user(user);
     let name = format!("Sandbox Org {}", &org_id[..8.min(org_id.len())]);
     let kyb = if kyb_approved {
-        Kyb::approved(&name, now)
+        kyb::pre_approved(&name, now)
     } else {
         Kyb::unverified(now)
     };

@@ -2,6 +2,9 @@
 //! blocks: SHA-1 (FIPS 180-4), HMAC (RFC 2104) and unpadded base32
 //! (RFC 4648).
 
+use crate::common::signing::constant_time_eq;
+use crate::common::text::is_digits;
+
 /// Seconds per TOTP step.
 pub(crate) const STEP_SECS: i64 = 30;
 /// Digits per code.
@@ -148,13 +151,13 @@ pub(crate) fn code_now(secret: &[u8], unix_secs: i64) -> String {
 /// either way.
 pub(crate) fn verify(secret: &[u8], code: &str, unix_secs: i64) -> bool {
     let code = code.trim();
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+    if !is_digits(code, 6..=6) {
         return false;
     }
     let now = counter(unix_secs);
     [now.saturating_sub(1), now, now.saturating_add(1)]
         .iter()
-        .any(|&step| crate::cards::signing::constant_time_eq(&code_at(secret, step), code))
+        .any(|&step| constant_time_eq(&code_at(secret, step), code))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use super::outcome::Outcome;
+use crate::common::text::is_digits;
 
 /// One BIN record (every field of the spec's response).
 struct BinRecord {
@@ -257,7 +258,7 @@ const BINS: [BinRecord; 16] = [
 /// Looks up a 6- to 8-digit BIN by its first six digits; anything else
 /// answers `404 BIN not found`.
 pub(crate) fn lookup(bin: &str) -> Outcome {
-    let well_formed = (6..=8).contains(&bin.len()) && bin.bytes().all(|b| b.is_ascii_digit());
+    let well_formed = is_digits(bin, 6..=8);
     let record = well_formed
         .then(|| bin.get(..6))
         .flatten()

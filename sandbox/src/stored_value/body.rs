@@ -5,7 +5,7 @@ use axum::http::{header, HeaderMap};
 use serde_json::{Map, Value};
 
 use super::outcome::Outcome;
-use super::urlencoded;
+use crate::common::urlencoded;
 
 /// Parses a POST body into an object. An empty body is `{}`; form fields
 /// become strings (a repeated name keeps its last value). A body that is

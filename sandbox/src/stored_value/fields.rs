@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::codes::Code;
 use crate::common::money::parse_cents;
+use crate::common::text::is_digits;
 
 /// Currencies the API accepts.
 pub(crate) const CURRENCIES: [&str; 2] = ["USD", "CAD"];
@@ -25,7 +26,7 @@ pub(crate) fn text(payload: &Map<String, Value>, field: &str) -> Option<String> 
 
 /// Whether `text` is a plausible card number: 1 to 19 ASCII digits.
 pub(crate) fn is_card_number(text: &str) -> bool {
-    (1..=MAX_CARD_DIGITS).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+    is_digits(text, 1..=MAX_CARD_DIGITS)
 }
 
 /// The card number inside unencrypted track two data: the digits before
@@ -81,7 +82,7 @@ pub(crate) fn currency(payload: &Map<String, Value>) -> Result<&'static str, Cod
 pub(crate) fn check_pin(payload: &Map<String, Value>) -> Result<(), Code> {
     match text(payload, "pinNumber") {
         None => Ok(()),
-        Some(pin) if pin.len() == 8 && pin.bytes().all(|b| b.is_ascii_digit()) => Ok(()),
+        Some(pin) if is_digits(&pin, 8..=8) => Ok(()),
         Some(_) => Err(Code::InvalidPin),
     }
 }
@@ -96,13 +97,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-
-    fn map(value: Value) -> Map<String, Value> {
-        match value {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        }
-    }
+    use crate::common::object_of as map;
 
     #[test]
     fn track_two() {

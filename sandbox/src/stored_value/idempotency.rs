@@ -71,13 +71,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-
-    fn map(value: Value) -> Map<String, Value> {
-        match value {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        }
-    }
+    use crate::common::object_of as map;
 
     #[test]
     fn replays_and_rejects_changed_bodies() {

@@ -4,21 +4,16 @@
 
 use std::time::SystemTime;
 
-use crate::common::clock::{rfc3339, unix_micros};
+use crate::common::clock::{rfc3339, unix_ms};
 use crate::common::random;
 
 /// Crockford base32, the ULID alphabet (upper case, no I, L, O, U).
 const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/// Milliseconds since the Unix epoch.
-pub(crate) fn unix_millis(time: SystemTime) -> i64 {
-    unix_micros(time) / 1000
-}
-
 /// `prefix` + a 26-character ULID: 48 bits of milliseconds then 80
 /// random bits, in Crockford base32.
 pub(crate) fn ulid(prefix: &str, now: SystemTime) -> String {
-    let millis = u128::from(unix_millis(now).unsigned_abs()) & 0xFFFF_FFFF_FFFF;
+    let millis = u128::from(unix_ms(now).unsigned_abs()) & 0xFFFF_FFFF_FFFF;
     let mut value = millis << 80;
     for (index, byte) in random::bytes::<10>().into_iter().enumerate() {
         value |= u128::from(byte) << (8 * (9 - index));
@@ -49,7 +44,7 @@ pub(crate) fn merchant_id() -> String {
 pub(crate) fn iso_millis(time: SystemTime) -> String {
     let seconds = rfc3339(time);
     let base = seconds.strip_suffix('Z').unwrap_or(&seconds);
-    format!("{base}.{:03}Z", unix_millis(time).rem_euclid(1000))
+    format!("{base}.{:03}Z", unix_ms(time).rem_euclid(1000))
 }
 
 #[cfg(test)]

@@ -21,7 +21,6 @@ pub(crate) mod routes;
 pub(crate) mod state;
 pub(crate) mod test_cards;
 pub(crate) mod transactions;
-pub(crate) mod urlencoded;
 
 use std::sync::Arc;
 

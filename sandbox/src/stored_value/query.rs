@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 use serde_json::{Map, Value};
 
 use super::compare::compare_field;
-use super::urlencoded;
+use crate::common::urlencoded;
 
 /// Fields holding dates: compared as epoch milliseconds against numbers.
 const DATE_FIELDS: [&str; 3] = ["createdAt", "tranDate", "updatedAt"];

@@ -6,15 +6,16 @@ use std::time::SystemTime;
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use super::outcome::Outcome;
 use super::state::Tenant;
-use super::{auth, bin_lookup, body, cards, idempotency, listing, transactions, urlencoded};
+use super::{auth, bin_lookup, body, cards, idempotency, listing, transactions};
+use crate::common::fault::{self, Fault};
 use crate::common::lock;
-use crate::envelope::state::{Fault, FaultTiming};
+use crate::common::urlencoded;
 use crate::AppState;
 
 /// Card issue / balance paths.
@@ -98,29 +99,23 @@ pub(crate) async fn handle(
     let fault = {
         let mut tenant = lock(&tenant);
         tenant.requests += 1;
-        tenant.take_fault(path)
+        tenant.faults.take(path)
     };
-    if let Some(fault) = &fault {
-        fault.stall().await;
-    }
-    if let Some(fault) = fault.as_ref().filter(|f| f.timing == FaultTiming::Before) {
-        return fault_response(fault);
-    }
-    let request = Request {
-        route,
-        method: &method,
-        path,
-        query: uri.query().unwrap_or_default(),
-        headers: &headers,
-        body: &body,
-        api_key: &api_key,
-        now: SystemTime::now(),
+    // Lazy: the request time is read only once a fault's delay has passed.
+    let work = async {
+        let request = Request {
+            route,
+            method: &method,
+            path,
+            query: uri.query().unwrap_or_default(),
+            headers: &headers,
+            body: &body,
+            api_key: &api_key,
+            now: SystemTime::now(),
+        };
+        process(&request, &tenant).into_response()
     };
-    let outcome = process(&request, &tenant);
-    match fault {
-        Some(fault) => fault_response(&fault),
-        None => outcome.into_response(),
-    }
+    fault::apply(fault, fault_response, work).await
 }
 
 /// What the business layer needs to know about one request.
@@ -175,20 +170,16 @@ fn process(request: &Request<'_>, tenant: &Mutex<Tenant>) -> Outcome {
 /// The answer of an injected fault: a `GeneralError` body with the
 /// fault's status, and `Retry-After` when asked for.
 fn fault_response(fault: &Fault) -> Response {
-    let mut response = Outcome::named_error(
-        fault.status,
-        "GeneralError",
-        "general-error",
-        "sandbox injected fault",
-        json!({}),
+    fault.with_retry_after(
+        Outcome::named_error(
+            fault.status,
+            "GeneralError",
+            "general-error",
+            "sandbox injected fault",
+            json!({}),
+        )
+        .into_response(),
     )
-    .into_response();
-    if let Some(seconds) = fault.retry_after {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-    }
-    response
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! In-memory state of the stored-value API: merchants (one per API key),
 //! their gift cards, transactions, idempotency records and faults.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::sync::{Arc, Mutex, RwLock};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use axum::http::StatusCode;
@@ -11,9 +11,11 @@ use serde_json::{json, Map, Number, Value};
 use super::codes::Code;
 use super::ids;
 use super::test_cards;
+use crate::common::clock::unix_ms;
+use crate::common::fault::Faults;
 use crate::common::money::format_cents;
 use crate::common::random;
-use crate::envelope::state::Fault;
+use crate::common::tenants::TenantMap;
 
 /// Name of every sandbox merchant.
 pub(crate) const MERCHANT_NAME: &str = "Awesome Hardware";
@@ -108,7 +110,7 @@ impl Transaction {
             status: Code::Approval.as_str(),
             status_message: Code::Approval.description(),
             auth_code: ids::auth_code(),
-            created_ms: ids::unix_millis(now),
+            created_ms: unix_ms(now),
             created_at: ids::iso_millis(now),
             cancelled: false,
         }
@@ -183,7 +185,7 @@ pub(crate) struct Tenant {
     /// First answers by idempotency key.
     pub idempotency: HashMap<String, IdempotencyRecord>,
     /// Injected faults queued per path.
-    pub faults: HashMap<String, VecDeque<Fault>>,
+    pub faults: Faults,
     /// `/v2` requests received (including faulted ones).
     pub requests: u64,
 }
@@ -208,7 +210,7 @@ impl Tenant {
             transactions: Vec::new(),
             index: HashMap::new(),
             idempotency: HashMap::new(),
-            faults: HashMap::new(),
+            faults: Faults::default(),
             requests: 0,
         }
     }
@@ -225,16 +227,6 @@ impl Tenant {
     /// Index of the transaction with `GCT_…` id or `TXN_…` transId `id`.
     pub(crate) fn find(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
-    }
-
-    /// Takes the next queued fault for `path`, if any.
-    pub(crate) fn take_fault(&mut self, path: &str) -> Option<Fault> {
-        let queue = self.faults.get_mut(path)?;
-        let fault = queue.pop_front();
-        if queue.is_empty() {
-            self.faults.remove(path);
-        }
-        fault
     }
 
     /// `{requests, transactions, cards: {number: balance}}` for the admin
@@ -256,17 +248,14 @@ impl Tenant {
 /// All stored-value tenants, by API key.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
-    tenants: RwLock<HashMap<String, Arc<Mutex<Tenant>>>>,
+    /// Tenants by API key.
+    tenants: TenantMap<Tenant>,
 }
 
 impl Registry {
     /// Adds (or replaces) a tenant under `api_key`.
     pub(crate) fn insert(&self, api_key: String, tenant: Tenant) {
-        let mut tenants = self
-            .tenants
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        tenants.insert(api_key, Arc::new(Mutex::new(tenant)));
+        self.tenants.insert(api_key, tenant);
     }
 
     /// Creates a tenant with a random API key and merchant id.
@@ -283,11 +272,7 @@ impl Registry {
 
     /// The tenant for `api_key`, if any.
     pub(crate) fn get(&self, api_key: &str) -> Option<Arc<Mutex<Tenant>>> {
-        let tenants = self
-            .tenants
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        tenants.get(api_key).cloned()
+        self.tenants.get(api_key)
     }
 }
 

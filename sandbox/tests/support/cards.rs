@@ -1,22 +1,20 @@
-//! Shared helpers for the Cards API HTTP tests: start a sandbox in-process,
-//! create programs through the admin API, authenticate, and walk the
-//! issuance journey (user, cardholder, budget, card) in one call each.
-#![allow(dead_code, reason = "each test file uses a different subset")]
+//! Helpers for the Cards API tests: create programs through the admin
+//! API, authenticate, and walk the issuance journey (user, cardholder,
+//! budget, card) in one call each.
 
-use std::future::Future;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
-use seismic_sandbox::{start, Config, Running};
 use serde_json::{json, Value};
 
-/// A running sandbox plus an HTTP client.
-pub struct Sandbox {
-    pub running: Running,
-    pub http: reqwest::Client,
-}
+use super::{eventually, next_count, random_hex};
+
+/// Marker of the Cards API's helpers.
+pub enum Cards {}
+
+/// A running sandbox with the Cards API's helpers.
+pub type Sandbox = super::With<Cards>;
 
 /// Credentials of one Cards program.
 #[derive(Clone, Debug)]
@@ -82,11 +80,7 @@ impl Reply {
 
 /// A fresh idempotency key.
 pub fn key() -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes).expect("os randomness");
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("idem-{}-{hex}", COUNTER.fetch_add(1, Ordering::Relaxed))
+    format!("idem-{}-{}", next_count(), random_hex(8))
 }
 
 /// A unique string for emails and reference ids.
@@ -94,32 +88,9 @@ pub fn unique(prefix: &str) -> String {
     key().replacen("idem", prefix, 1)
 }
 
-/// Polls `check` every 25 ms until it returns `Some` or `timeout` passes.
-pub async fn eventually<T, F, Fut>(timeout: Duration, mut check: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = Option<T>>,
-{
-    let deadline = Instant::now() + timeout;
-    loop {
-        if let Some(value) = check().await {
-            return value;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "condition not met in {timeout:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-}
-
 /// Starts a sandbox with a random config.
 pub async fn sandbox() -> Sandbox {
-    let running = start(Config::random()).await.expect("sandbox starts");
-    Sandbox {
-        running,
-        http: reqwest::Client::new(),
-    }
+    Sandbox::start().await
 }
 
 /// A user sub-account, initialized (KYC approved, USD wallet open).
@@ -139,10 +110,6 @@ pub struct Issued {
 }
 
 impl Sandbox {
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.running.url, path)
-    }
-
     /// The program from `Config`.
     pub fn default_program(&self) -> Program {
         let config = &self.running.config;
@@ -154,31 +121,6 @@ impl Sandbox {
             default_bin_id: config.cards_default_bin_id.clone(),
             webhook_secret: config.cards_webhook_secret.clone(),
         }
-    }
-
-    /// POSTs JSON to an admin route.
-    pub async fn admin_post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        let response = self
-            .http
-            .post(self.url(path))
-            .json(&body)
-            .send()
-            .await
-            .expect("admin request");
-        let status = response.status();
-        (status, response.json().await.expect("admin JSON"))
-    }
-
-    /// GETs an admin route.
-    pub async fn admin_get(&self, path: &str) -> (StatusCode, Value) {
-        let response = self
-            .http
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("admin request");
-        let status = response.status();
-        (status, response.json().await.expect("admin JSON"))
     }
 
     /// A fresh isolated program (`settings` as for `/__sandbox/cards/tenants`).

@@ -1,6 +1,6 @@
-//! Shared helpers for the sandbox's HTTP tests: start a server in-process,
-//! create tenants through the admin API, and speak the encrypted envelope.
-#![allow(dead_code, reason = "each test file uses a different subset")]
+//! Helpers for the encrypted-envelope API tests (and the admin and hostile
+//! ones built on it): create tenants through the admin API, and speak the
+//! encrypted envelope.
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -11,14 +11,13 @@ use crypto_secretbox::aead::{Aead, KeyInit};
 use crypto_secretbox::{Nonce, XSalsa20Poly1305};
 use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
-use seismic_sandbox::{start, Config, Running};
 use serde_json::{json, Value};
 
-/// A running sandbox plus an HTTP client.
-pub struct Sandbox {
-    pub running: Running,
-    pub http: reqwest::Client,
-}
+/// Marker of the envelope API's helpers.
+pub enum Envelope {}
+
+/// A running sandbox with the envelope API's helpers.
+pub type Sandbox = super::With<Envelope>;
 
 /// Credentials of one envelope tenant.
 #[derive(Clone)]
@@ -133,49 +132,16 @@ pub fn key_from_b64(text: &str) -> [u8; 32] {
 
 /// Starts a sandbox with a random config.
 pub async fn sandbox() -> Sandbox {
-    let running = start(Config::random()).await.expect("sandbox starts");
-    Sandbox {
-        running,
-        http: reqwest::Client::new(),
-    }
+    Sandbox::start().await
 }
 
 impl Sandbox {
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.running.url, path)
-    }
-
     /// The tenant from `Config`.
     pub fn default_tenant(&self) -> Tenant {
         Tenant {
             api_key: self.running.config.envelope_api_key.clone(),
             key: self.running.config.envelope_encryption_key,
         }
-    }
-
-    /// POSTs JSON to an admin route.
-    pub async fn admin_post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        let response = self
-            .http
-            .post(self.url(path))
-            .json(&body)
-            .send()
-            .await
-            .expect("admin request");
-        let status = response.status();
-        (status, response.json().await.expect("admin JSON"))
-    }
-
-    /// GETs an admin route.
-    pub async fn admin_get(&self, path: &str) -> (StatusCode, Value) {
-        let response = self
-            .http
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("admin request");
-        let status = response.status();
-        (status, response.json().await.expect("admin JSON"))
     }
 
     /// Creates an isolated tenant with the given master balance (dollars).

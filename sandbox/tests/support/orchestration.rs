@@ -1,22 +1,20 @@
-//! Shared helpers for the Orchestration API HTTP tests: start a sandbox
-//! in-process, create tenants through the admin API, call `/api/v0` with
-//! either credential, and compute TOTP codes independently of the server.
-#![allow(dead_code, reason = "each test file uses a different subset")]
+//! Helpers for the Orchestration API tests: create tenants through the
+//! admin API, call `/api/v0` with either credential, and compute TOTP
+//! codes independently of the server.
 
-use std::future::Future;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
-use seismic_sandbox::{start, Config, Running};
 use serde_json::{json, Value};
 
-/// A running sandbox plus an HTTP client.
-pub struct Sandbox {
-    pub running: Running,
-    pub http: reqwest::Client,
-}
+use super::{eventually, next_count, random_hex};
+
+/// Marker of the Orchestration API's helpers.
+pub enum Orchestration {}
+
+/// A running sandbox with the Orchestration API's helpers.
+pub type Sandbox = super::With<Orchestration>;
 
 /// Credentials of one tenant.
 #[derive(Clone, Debug)]
@@ -89,39 +87,12 @@ impl Reply {
 
 /// A unique string for emails and external ids.
 pub fn unique(prefix: &str) -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut bytes = [0u8; 6];
-    getrandom::fill(&mut bytes).expect("os randomness");
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("{prefix}{}{hex}", COUNTER.fetch_add(1, Ordering::Relaxed))
-}
-
-/// Polls `check` every 25 ms until it returns `Some` or `timeout` passes.
-pub async fn eventually<T, F, Fut>(timeout: Duration, mut check: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = Option<T>>,
-{
-    let deadline = Instant::now() + timeout;
-    loop {
-        if let Some(value) = check().await {
-            return value;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "condition not met in {timeout:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+    format!("{prefix}{}{}", next_count(), random_hex(6))
 }
 
 /// Starts a sandbox with a random config.
 pub async fn sandbox() -> Sandbox {
-    let running = start(Config::random()).await.expect("sandbox starts");
-    Sandbox {
-        running,
-        http: reqwest::Client::new(),
-    }
+    Sandbox::start().await
 }
 
 /// A decimal string as f64 (for tolerance checks only).
@@ -141,10 +112,6 @@ pub fn unix_now() -> i64 {
 }
 
 impl Sandbox {
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.running.url, path)
-    }
-
     /// Calls `/api/v0{path}`.
     pub async fn call(
         &self,
@@ -200,31 +167,6 @@ impl Sandbox {
 
     pub async fn delete(&self, path: &str, auth: Auth<'_>) -> Reply {
         self.call(Method::DELETE, path, auth, None).await
-    }
-
-    /// POSTs JSON to an admin route.
-    pub async fn admin_post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        let response = self
-            .http
-            .post(self.url(path))
-            .json(&body)
-            .send()
-            .await
-            .expect("admin request");
-        let status = response.status();
-        (status, response.json().await.expect("admin JSON"))
-    }
-
-    /// GETs an admin route.
-    pub async fn admin_get(&self, path: &str) -> (StatusCode, Value) {
-        let response = self
-            .http
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("admin request");
-        let status = response.status();
-        (status, response.json().await.expect("admin JSON"))
     }
 
     /// A fresh tenant (`settings` as for `/__sandbox/orchestration/tenants`).
@@ -474,13 +416,4 @@ pub fn totp(secret_base32: &str, unix_secs: i64) -> String {
         mac[offset + 3],
     ]);
     format!("{:06}", code % 1_000_000)
-}
-
-#[test]
-fn totp_helper_matches_rfc6238() {
-    // "12345678901234567890" in base32.
-    let secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
-    assert_eq!(totp(secret, 59), "287082");
-    assert_eq!(totp(secret, 1_111_111_109), "081804");
-    assert_eq!(totp(secret, 2_000_000_000), "279037");
 }

@@ -1,13 +1,10 @@
-//! Shared helpers for the stored-value HTTP tests: start a sandbox
-//! in-process, create merchants through the admin API, and call `/v2` with
-//! `Authorization: Bearer <base64 key>`.
-#![allow(dead_code, reason = "each test file uses a different subset")]
+//! Helpers for the stored-value API tests: create merchants through the
+//! admin API, and call `/v2` with `Authorization: Bearer <base64 key>`.
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use reqwest::header::HeaderMap;
 use reqwest::Method;
-use seismic_sandbox::{start, Config, Running};
 use serde_json::{json, Value};
 
 /// The first documented test cards (each starts at 100.00 USD).
@@ -17,11 +14,12 @@ pub const CARD_C: &str = "4000056655665556";
 pub const SVS_CARD: &str = "6006493880499919454";
 pub const TCC_CARD: &str = "2063025100129939";
 
-/// A running sandbox plus an HTTP client.
-pub struct Sv {
-    pub running: Running,
-    pub http: reqwest::Client,
-}
+/// Marker of the stored-value API's helpers.
+pub enum StoredValue {}
+
+/// A running sandbox with the stored-value API's helpers (`Sv::start()`
+/// starts one).
+pub type Sv = super::With<StoredValue>;
 
 /// One stored-value merchant.
 #[derive(Clone, Debug)]
@@ -153,19 +151,6 @@ pub fn fresh_card() -> String {
 }
 
 impl Sv {
-    /// Starts a sandbox with a random config.
-    pub async fn start() -> Self {
-        let running = start(Config::random()).await.expect("sandbox starts");
-        Self {
-            running,
-            http: reqwest::Client::new(),
-        }
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.running.url, path)
-    }
-
     /// The merchant from `Config`.
     pub fn default_merchant(&self) -> Merchant {
         Merchant {
@@ -284,29 +269,17 @@ impl Sv {
             .clone()
     }
 
-    /// POSTs JSON to an admin route.
+    /// POSTs JSON to an admin route (the status as a number, as these
+    /// suites compare it).
     pub async fn admin_post(&self, path: &str, body: Value) -> (u16, Value) {
-        let response = self
-            .http
-            .post(self.url(path))
-            .json(&body)
-            .send()
-            .await
-            .expect("admin request");
-        let status = response.status().as_u16();
-        (status, response.json().await.expect("admin JSON"))
+        let (status, body) = (**self).admin_post(path, body).await;
+        (status.as_u16(), body)
     }
 
-    /// GETs an admin route.
+    /// GETs an admin route (the status as a number).
     pub async fn admin_get(&self, path: &str) -> (u16, Value) {
-        let response = self
-            .http
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("admin request");
-        let status = response.status().as_u16();
-        (status, response.json().await.expect("admin JSON"))
+        let (status, body) = (**self).admin_get(path).await;
+        (status.as_u16(), body)
     }
 
     /// A fresh isolated merchant.
