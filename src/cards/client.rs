@@ -311,7 +311,7 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
 }
 
 fn parse_data(text: &str) -> Result<Json, Error> {
-    Json::parse(text).ok_or_else(|| Error::invalid("response", "data is not JSON"))
+    Json::parse(text).ok_or_else(|| Error::response("response.data", "is not JSON"))
 }
 
 fn unexpected(res: &HttpResponse, what: &str) -> Error {
@@ -331,7 +331,18 @@ fn unexpected(res: &HttpResponse, what: &str) -> Error {
 /// `{ code, message, data }`: `"000000"` gives `data` (raw JSON text), anything else a
 /// `CardsApiError`. A body that is not the envelope is not echoed (it may hold card data).
 pub fn envelope_data(res: &HttpResponse) -> Result<String, Error> {
+    // A 2xx that is not the envelope is a response that broke its documented shape, the
+    // same failure (and class) as in every client; an error status stays an API error.
+    let shape = || {
+        Error::response(
+            "response",
+            "is not the API envelope ({ code, message, data })",
+        )
+    };
     let fields = object_fields(&res.body).ok_or_else(|| {
+        if res.is_success() {
+            return shape();
+        }
         unexpected(
             res,
             &format!(
@@ -344,6 +355,7 @@ pub fn envelope_data(res: &HttpResponse) -> Result<String, Error> {
     let code = match get("code") {
         Some(Field::Str(c)) => c.clone(),
         Some(Field::Other(n)) => (*n).to_owned(),
+        None if res.is_success() => return Err(shape()),
         None => {
             return Err(unexpected(
                 res,

@@ -4,7 +4,7 @@ use std::cell::Cell;
 
 use crate::core::clock::{parse_http_date_ms, TimestampSource};
 use crate::core::envelope::{timestamp_field_error, EnvelopeKey, NONCE_LEN, TIMESTAMP_FIELD};
-use crate::core::error::{ApiError, ApiFamily, Error};
+use crate::core::error::Error;
 use crate::core::ids::{random_bytes, random_u32, uuid_v4};
 use crate::core::json::string_field;
 use crate::core::retry::RetryPolicy;
@@ -104,10 +104,7 @@ impl<S: HttpSend> EnvelopeClient<S> {
             .await?;
         match serde_json::from_slice(&plain) {
             Ok(serde_json::Value::Object(map)) => Ok(map),
-            _ => Err(Error::envelope(
-                crate::core::error::EnvelopeErrorCode::InvalidPlaintext,
-                "decrypted response is not a JSON object",
-            )),
+            _ => Err(plaintext_not_object()),
         }
     }
 
@@ -147,14 +144,7 @@ impl<S: HttpSend> EnvelopeClient<S> {
             if res.is_success() {
                 return match string_field(&res.body, "encrypted") {
                     Some(text) => self.config.key.open(&text),
-                    None => Err(Error::Api(ApiError {
-                        family: ApiFamily::Envelope,
-                        status: res.status,
-                        code: "unexpected_response".into(),
-                        message: format!("HTTP {} without an encrypted body", res.status),
-                        request_id: res.header("x-request-id").map(str::to_owned),
-                        extra: Vec::new(),
-                    })),
+                    None => Err(Error::response("response", "has no encrypted body")),
                 };
             }
             let error = api_error(&res, &self.config.key);
@@ -203,4 +193,10 @@ impl<S: HttpSend> EnvelopeClient<S> {
             body: Some(format!("{{\"encrypted\":\"{sealed}\"}}")),
         })
     }
+}
+
+/// A 2xx answer that decrypts to something other than a JSON object: the response broke its
+/// documented shape (the same class of error as in every client), not the caller's envelope.
+pub fn plaintext_not_object() -> Error {
+    Error::response("response.encrypted", "does not decrypt to a JSON object")
 }

@@ -3,5 +3,5 @@
 mod client;
 mod errors;
 
-pub use client::{EnvelopeClient, EnvelopeConfig};
+pub use client::{plaintext_not_object, EnvelopeClient, EnvelopeConfig};
 pub use errors::slug_for_plain_message;

@@ -150,7 +150,7 @@ fn call(inner: &Inner, name: &'static str, params: JsValue, options: Option<JsVa
             key = Client::<PlatformSender, JsTokenCache>::idempotency_key(name, caller)?;
             let cancel = convert::signal(&options)?;
             let data = client.call(name, &params, key.clone(), &cancel).await?;
-            JSON::parse(&data).map_err(|_| Error::invalid("response", "data is not JSON"))
+            JSON::parse(&data).map_err(|_| Error::response("response.data", "is not JSON"))
         };
         let out = run.await;
         out.map_err(|e| to_js_keyed(e, key.as_deref()))

@@ -12,7 +12,7 @@ use crate::core::error::Error;
 use crate::core::ids::{random_bytes, random_u32};
 use crate::core::json::{object_fields, Field};
 use crate::core::validate;
-use crate::envelope::{EnvelopeClient as Client, EnvelopeConfig};
+use crate::envelope::{plaintext_not_object, EnvelopeClient as Client, EnvelopeConfig};
 use crate::js::convert::{self, get};
 use crate::js::errors::{to_js, to_js_keyed};
 use crate::transport::{Cancel, PlatformSender};
@@ -312,7 +312,7 @@ fn call(
             let plain = client
                 .request_json(&path, &json, key.clone(), &cancel)
                 .await?;
-            convert::json_object(&plain)
+            convert::json_object(&plain).map_err(|_| plaintext_not_object())
         };
         let out = run.await;
         out.map_err(|e| to_js_keyed(e, key.as_deref()))

@@ -6,7 +6,7 @@ use js_sys::{Promise, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use crate::core::error::{ApiError, ApiFamily, Error};
+use crate::core::error::Error;
 use crate::js::convert;
 use crate::js::errors::{to_js, to_js_keyed};
 use crate::stored_value::{
@@ -265,16 +265,7 @@ fn call(inner: &Inner, op: Op, params: JsValue, options: Option<JsValue>) -> Pro
             key = Client::<PlatformSender>::idempotency_key(op, caller)?;
             let cancel = convert::signal(&options)?;
             let text = client.call(op, &params, key.clone(), &cancel).await?;
-            JSON::parse(&text).map_err(|_| {
-                Error::Api(ApiError {
-                    family: ApiFamily::StoredValue,
-                    status: 200,
-                    code: "unexpected_response".into(),
-                    message: "the API answered with a body that is not JSON".into(),
-                    request_id: None,
-                    extra: Vec::new(),
-                })
-            })
+            JSON::parse(&text).map_err(|_| Error::response("response", "is not JSON"))
         };
         let out = run.await;
         out.map_err(|e| to_js_keyed(e, key.as_deref()))

@@ -147,7 +147,9 @@ impl Backend {
             });
             let request = locks.request(LOCK_NAME, hold.unchecked_ref());
             // A refused request (e.g. an opaque origin) rejects the grant instead of hanging.
-            if let Ok(catch) = Reflect::get(&request, &"catch".into()).and_then(|c| c.dyn_into::<Function>()) {
+            if let Ok(catch) =
+                Reflect::get(&request, &"catch".into()).and_then(|c| c.dyn_into::<Function>())
+            {
                 let _ = catch.call1(&request, &failed);
             }
         }))

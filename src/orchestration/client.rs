@@ -139,7 +139,11 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
             if let Some(pair) = &stored {
                 if pair.access_due(self.transport.sender.now_ms()) {
                     // Known to expire soon: refresh first instead of spending a 401.
-                    if self.refresh_shared(&pair.access_token, cancel).await.unwrap_or(false) {
+                    if self
+                        .refresh_shared(&pair.access_token, cancel)
+                        .await
+                        .unwrap_or(false)
+                    {
                         stored = self.store.load().await?;
                     }
                 }
