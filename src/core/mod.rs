@@ -6,6 +6,7 @@ pub mod envelope;
 pub mod error;
 pub mod ids;
 pub mod json;
+pub mod jwt;
 pub mod retry;
 pub mod schema;
 pub mod validate;

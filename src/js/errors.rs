@@ -16,6 +16,13 @@ fn set(obj: &Object, key: &str, value: JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
 }
 
+/// A `CardWidgetError` with its stable `code`.
+pub fn card_widget_error(code: &str, message: &str) -> JsValue {
+    let fields = Object::new();
+    set(&fields, "code", code.into());
+    make_error("card_widget", message, &fields)
+}
+
 /// The JS error for `e`.
 pub fn to_js(e: Error) -> JsValue {
     to_js_keyed(e, None)

@@ -17,3 +17,5 @@ mod types;
 mod types_cards;
 mod webhook;
 mod widget;
+mod widget_handler;
+mod widget_mount;

@@ -1,21 +1,12 @@
-//! The PCI widget flow for JS: argument checks here, the DOM and Request/Response work in
-//! `js/card_widget.js` (JS is the native tongue of both).
+//! The PCI widget flow for JS: argument checks here, the edge token handler in
+//! `widget_handler` and the browser frame in `widget_mount` (both on web-sys).
 
-use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
 use crate::core::error::Error;
 use crate::core::validate;
 use crate::js::convert::{self, get};
 use crate::js::errors::to_js;
-
-#[wasm_bindgen(module = "/js/card_widget.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = widgetTokenHandlerImpl)]
-    fn widget_token_handler_impl(cards: &JsValue, authorize: &Function) -> JsValue;
-    #[wasm_bindgen(js_name = mountCardWidgetImpl)]
-    fn mount_card_widget_impl(element: &JsValue, options: &JsValue, widget_url: &str) -> JsValue;
-}
 
 /// An edge handler for the widget token: `(request: Request) => Promise<Response>`, usable as a
 /// Worker's `fetch` or in Node.
@@ -46,7 +37,7 @@ pub fn create_widget_token_handler(
                     "is required: (request) => { accountId, cardIds } | null",
                 )
             })?;
-        Ok(widget_token_handler_impl(&cards, &authorize))
+        Ok(crate::js::widget_handler::handler(cards, authorize))
     };
     run().map_err(to_js)
 }
@@ -67,7 +58,7 @@ pub fn mount_card_widget(
     #[wasm_bindgen(unchecked_param_type = "HTMLElement")] element: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CardWidgetOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue, Error> {
+    let run = || -> Result<String, Error> {
         if !get(&element, "appendChild").is_function() {
             return Err(Error::invalid("element", "must be a DOM element"));
         }
@@ -90,7 +81,8 @@ pub fn mount_card_widget(
         for callback in ["onReady", "onError", "onCopy"] {
             convert::opt_function(&options, callback, &format!("options.{callback}"))?;
         }
-        Ok(mount_card_widget_impl(&element, &options, &widget_url))
+        Ok(widget_url)
     };
-    run().map_err(to_js)
+    let widget_url = run().map_err(to_js)?;
+    crate::js::widget_mount::mount(element, options, &widget_url)
 }
