@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise, Reflect, JSON};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::future_to_promise;
 
 use crate::cards::{CachedToken, CardsClient as Client, CardsConfig, TokenCache};
 use crate::core::error::Error;
@@ -35,7 +35,7 @@ impl JsTokenCache {
                 "threw (its message is not copied: it may hold a token)",
             )
         })?;
-        JsFuture::from(Promise::resolve(&out)).await.map_err(|_| {
+        convert::settled(out).await.map_err(|_| {
             Error::invalid(
                 &field,
                 "rejected (its message is not copied: it may hold a token)",

@@ -303,3 +303,12 @@ pub fn json_object(bytes: &[u8]) -> Result<JsValue, Error> {
     }
     Ok(parsed)
 }
+
+/// Awaits `value` when it is a Promise: the integrator's callbacks may answer either way.
+pub async fn settled(value: JsValue) -> Result<JsValue, JsValue> {
+    if value.has_type::<js_sys::Promise>() {
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(value)).await
+    } else {
+        Ok(value)
+    }
+}

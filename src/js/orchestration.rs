@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::future_to_promise;
 
 use crate::core::error::Error;
 use crate::core::json::Json;
@@ -51,10 +51,7 @@ impl JsTokenStore {
                 "threw (its message is not copied: it may hold a token)",
             )
         })?;
-        if !out.has_type::<Promise>() {
-            return Ok(out);
-        }
-        JsFuture::from(Promise::from(out)).await.map_err(|_| {
+        convert::settled(out).await.map_err(|_| {
             Error::invalid(
                 &field,
                 "rejected (its message is not copied: it may hold a token)",

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{Request, Response, ResponseInit, Url};
 
 use crate::core::jwt;
-use crate::js::convert::get;
+use crate::js::convert::{get, settled};
 
 /// Lifetime assumed for a token that is no JWT and comes without `expiresIn`.
 const DEFAULT_TTL_SECS: f64 = 300.0;
@@ -41,15 +41,6 @@ fn error(status: u16, code: &str) -> Response {
     let body = Object::new();
     let _ = Reflect::set(&body, &"error".into(), &code.into());
     json(status, &body.into())
-}
-
-/// Awaits `value` when it is a Promise (the integrator's callbacks may be either).
-async fn settled(value: JsValue) -> Result<JsValue, JsValue> {
-    if value.has_type::<Promise>() {
-        JsFuture::from(Promise::from(value)).await
-    } else {
-        Ok(value)
-    }
 }
 
 /// The `cardId` of a GET's query or a POST's JSON body.

@@ -6,13 +6,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Promise, Reflect, JSON};
+use js_sys::{Function, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlIFrameElement, MessageEvent, Window};
 
 use crate::core::jwt;
-use crate::js::convert::get;
+use crate::js::convert::{get, settled};
 use crate::js::errors::card_widget_error;
 
 /// How long the frame may take to say it loaded.
@@ -49,14 +49,6 @@ type Shared = Rc<RefCell<Widget>>;
 fn fail(options: &JsValue, code: &str, message: &str) {
     if let Ok(f) = get(options, "onError").dyn_into::<Function>() {
         let _ = f.call1(&JsValue::NULL, &card_widget_error(code, message));
-    }
-}
-
-async fn settled(value: JsValue) -> Result<JsValue, JsValue> {
-    if value.has_type::<Promise>() {
-        JsFuture::from(Promise::from(value)).await
-    } else {
-        Ok(value)
     }
 }
 
