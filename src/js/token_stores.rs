@@ -27,6 +27,9 @@ const PREFIX: &str = "orchestration.";
 /// The origin-wide Web Lock held while a tab spends the refresh token.
 const LOCK_NAME: &str = "orchestration.refresh";
 
+/// How long the refresh lock is held after the pair was written (see `lock`).
+const RELEASE_DELAY_MS: f64 = 50.0;
+
 /// The four fields, each possibly absent (a store may be seeded with an access token only).
 type Slots = [Option<String>; 4];
 
@@ -187,7 +190,20 @@ impl TokenStore for Backend {
             .and_then(|r| r.dyn_into().ok())
             .ok_or_else(|| Error::invalid("tokenStore", "the refresh lock was refused"))?;
         Ok(Some(StoreLock::new(Box::new(move || {
-            let _ = release.call0(&JsValue::NULL);
+            // Released a little after the pair was written: another tab's copy of localStorage
+            // learns of the write asynchronously, and the lock must not reach that tab first
+            // (it would read the old pair and spend the rotated refresh token again).
+            let later = Reflect::get(&js_sys::global(), &"setTimeout".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<Function>().ok());
+            let released = later.is_some_and(|set_timeout| {
+                set_timeout
+                    .call2(&JsValue::NULL, &release, &RELEASE_DELAY_MS.into())
+                    .is_ok()
+            });
+            if !released {
+                let _ = release.call0(&JsValue::NULL);
+            }
         }))))
     }
 }

@@ -262,14 +262,18 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
             Err(Error::Api(e)) if e.status == 401 || e.code == REFRESH_TOKEN_INVALID => {
                 // Only the pair that was spent is cleared: a newer one saved meanwhile (by a
                 // refresh that outlived a stale wait, or another tab) is the live session.
-                let current = self.store.load().await?;
-                if current.is_some_and(|p| p.refresh_token == pair.refresh_token) {
-                    self.store.clear().await?;
-                    if let Some(hook) = &self.config.on_refresh_failed {
-                        hook();
+                match self.store.load().await? {
+                    Some(p) if p.refresh_token == pair.refresh_token => {
+                        self.store.clear().await?;
+                        if let Some(hook) = &self.config.on_refresh_failed {
+                            hook();
+                        }
+                        Ok(false)
                     }
+                    // Another client rotated it first and its pair is here now: use that.
+                    Some(p) => Ok(p.access_token != used),
+                    None => Ok(false),
                 }
-                Ok(false)
             }
             Err(e) => Err(e),
         }
