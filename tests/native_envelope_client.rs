@@ -236,7 +236,7 @@ async fn abort_and_timeout_are_distinct_errors() -> TestResult {
     });
     let key = EnvelopeKey::from_bytes(&[1; 32])?;
     let mut config = EnvelopeConfig::new(&url, "k", key)?;
-    config.timeout_ms = 200;
+    config.settings.timeout_ms = 200;
     let c = EnvelopeClient::new(config, PlatformSender::default());
     let r = c
         .request("/master/balance", &Map::new(), None, &Cancel::none())

@@ -9,12 +9,10 @@ use crate::core::encoding::percent_encode;
 use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::core::ids::uuid_v4;
 use crate::core::json::{object_fields, Field, Json};
-use crate::core::retry::RetryPolicy;
+use crate::core::retry::DEFAULT_RETRY_STATUSES;
 use crate::core::validate;
 use crate::transport::single_flight::SingleFlight;
-use crate::transport::{
-    Cancel, HttpRequest, HttpResponse, HttpSend, Transport, DEFAULT_TIMEOUT_MS,
-};
+use crate::transport::{Cancel, HttpRequest, HttpResponse, HttpSend, Settings, Transport};
 
 /// `environment: "sandbox"`.
 pub const SANDBOX_URL: &str = "https://sandbox-api.seismic.systems";
@@ -29,16 +27,12 @@ const PERMISSION_DENIED: &str = "40399";
 /// Settings of a [`CardsClient`].
 #[derive(Debug, Clone)]
 pub struct CardsConfig {
-    /// API origin.
-    pub base_url: String,
     /// Program client id (public).
     pub client_id: String,
     /// Program client secret (server-side only).
     pub client_secret: String,
-    /// Retries after the first attempt.
-    pub max_retries: u32,
-    /// Per-attempt timeout.
-    pub timeout_ms: u64,
+    /// Origin, retries and timeout.
+    pub settings: Settings,
 }
 
 impl CardsConfig {
@@ -55,11 +49,9 @@ impl CardsConfig {
             return Err(Error::invalid("config.clientSecret", "is required"));
         }
         Ok(Self {
-            base_url,
+            settings: Settings::at(base_url),
             client_id: client_id.to_owned(),
             client_secret: client_secret.to_owned(),
-            max_retries: 2,
-            timeout_ms: DEFAULT_TIMEOUT_MS,
         })
     }
 }
@@ -77,16 +69,8 @@ pub struct CardsClient<S, C> {
 impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
     /// A client sending through `sender`, sharing tokens through `cache`.
     pub fn new(config: CardsConfig, sender: S, cache: C) -> Self {
-        let policy = RetryPolicy {
-            max_retries: config.max_retries,
-            ..RetryPolicy::default()
-        };
         Self {
-            transport: Transport {
-                sender,
-                policy,
-                timeout_ms: config.timeout_ms,
-            },
+            transport: Transport::new(sender, &config.settings, DEFAULT_RETRY_STATUSES),
             config,
             cache,
             token: RefCell::new(None),
@@ -126,7 +110,7 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
         };
         let built = build(endpoint, params, &transaction_id)?;
         let repeatable = endpoint.repeatable() || key.is_some();
-        let url = format!("{}{}", self.config.base_url, built.path);
+        let url = format!("{}{}", self.config.settings.base_url, built.path);
         let mut renewed = false;
         loop {
             let token = self.token(cancel, false).await?;
@@ -240,7 +224,7 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
         for _ in 0..2 {
             let url = format!(
                 "{}/v1/oauth/authorize?clientId={}",
-                self.config.base_url,
+                self.config.settings.base_url,
                 percent_encode(&self.config.client_id)
             );
             let res = self
@@ -269,7 +253,7 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
                 ("code".into(), Json::Str(code)),
             ])
             .to_json();
-            let url = format!("{}/v1/oauth/access-token", self.config.base_url);
+            let url = format!("{}/v1/oauth/access-token", self.config.settings.base_url);
             let started = self.transport.sender.now_ms();
             let res = self
                 .transport

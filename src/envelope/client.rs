@@ -7,10 +7,9 @@ use crate::core::envelope::{timestamp_field_error, EnvelopeKey, NONCE_LEN, TIMES
 use crate::core::error::Error;
 use crate::core::ids::{random_bytes, random_u32, uuid_v4};
 use crate::core::json::string_field;
-use crate::core::retry::RetryPolicy;
 use crate::core::validate;
 use crate::envelope::errors::{api_error, OUTSIDE_WINDOW};
-use crate::transport::{Cancel, HttpRequest, HttpSend, Transport, DEFAULT_TIMEOUT_MS};
+use crate::transport::{Cancel, HttpRequest, HttpSend, Settings, Transport};
 
 /// Paths for which the API requires an `Idempotency-Key`; the client makes one when the
 /// caller gives none.
@@ -24,16 +23,12 @@ const RETRY_STATUSES: &[u16] = &[502, 503, 504];
 /// Settings of an [`EnvelopeClient`].
 #[derive(Debug, Clone)]
 pub struct EnvelopeConfig {
-    /// e.g. `https://api.example.com` (no `/api/v1`).
-    pub base_url: String,
     /// Sent as `API-KEY`.
     pub api_key: String,
     /// The 32-byte envelope key.
     pub key: EnvelopeKey,
-    /// Retries after the first attempt (default 2).
-    pub max_retries: u32,
-    /// Per-attempt timeout (default 30 s).
-    pub timeout_ms: u64,
+    /// Origin, retries and timeout.
+    pub settings: Settings,
 }
 
 impl EnvelopeConfig {
@@ -41,11 +36,9 @@ impl EnvelopeConfig {
     pub fn new(base_url: &str, api_key: &str, key: EnvelopeKey) -> Result<Self, Error> {
         validate::header_token("config.apiKey", api_key, 512)?;
         Ok(Self {
-            base_url: validate::base_url("config.baseUrl", base_url)?,
+            settings: Settings::at(validate::base_url("config.baseUrl", base_url)?),
             api_key: api_key.to_owned(),
             key,
-            max_retries: 2,
-            timeout_ms: DEFAULT_TIMEOUT_MS,
         })
     }
 }
@@ -63,16 +56,7 @@ pub struct EnvelopeClient<S> {
 impl<S: HttpSend> EnvelopeClient<S> {
     /// A client sending through `sender`.
     pub fn new(config: EnvelopeConfig, sender: S) -> Self {
-        let policy = RetryPolicy {
-            max_retries: config.max_retries,
-            retry_statuses: RETRY_STATUSES,
-            ..RetryPolicy::default()
-        };
-        let transport = Transport {
-            sender,
-            policy,
-            timeout_ms: config.timeout_ms,
-        };
+        let transport = Transport::new(sender, &config.settings, RETRY_STATUSES);
         Self {
             transport,
             config,
@@ -132,7 +116,7 @@ impl<S: HttpSend> EnvelopeClient<S> {
     ) -> Result<Vec<u8>, Error> {
         validate::api_path("path", path)?;
         let idempotency_key = Self::idempotency_key(path, idempotency_key)?;
-        let url = format!("{}/api/v1{}", self.config.base_url, path);
+        let url = format!("{}/api/v1{}", self.config.settings.base_url, path);
         let mut clock_corrected = false;
         loop {
             let res = self

@@ -118,8 +118,7 @@ impl JsCardsClient {
             &convert::string(config, "clientSecret", "config.clientSecret")?,
         )?;
         let transport = convert::transport_settings(config)?;
-        settings.max_retries = transport.max_retries.unwrap_or(settings.max_retries);
-        settings.timeout_ms = transport.timeout_ms.unwrap_or(settings.timeout_ms);
+        transport.apply(&mut settings.settings);
         let cache = get(config, "tokenCache");
         let cache = if cache.is_undefined() || cache.is_null() {
             None

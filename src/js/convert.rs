@@ -133,6 +133,14 @@ pub struct TransportSettings {
     pub sender: crate::transport::PlatformSender,
 }
 
+impl TransportSettings {
+    /// Puts the config's `maxRetries` / `timeoutMs`, when given, over a client's defaults.
+    pub fn apply(&self, settings: &mut crate::transport::Settings) {
+        settings.max_retries = self.max_retries.unwrap_or(settings.max_retries);
+        settings.timeout_ms = self.timeout_ms.unwrap_or(settings.timeout_ms);
+    }
+}
+
 /// Reads [`TransportSettings`] from a client config.
 pub fn transport_settings(config: &JsValue) -> Result<TransportSettings, Error> {
     let max_retries = opt_uint(config, "maxRetries", "config.maxRetries", 10)?.map(|n| n as u32);

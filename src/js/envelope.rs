@@ -155,8 +155,7 @@ impl JsEnvelopeClient {
             key,
         )?;
         let transport = convert::transport_settings(config)?;
-        settings.max_retries = transport.max_retries.unwrap_or(settings.max_retries);
-        settings.timeout_ms = transport.timeout_ms.unwrap_or(settings.timeout_ms);
+        transport.apply(&mut settings.settings);
         let sender = transport.sender;
         Ok(JsEnvelopeClient {
             inner: Rc::new(Client::new(settings, sender)),

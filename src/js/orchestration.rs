@@ -279,8 +279,7 @@ impl OrchestrationCore {
             }));
         }
         let transport = convert::transport_settings(config)?;
-        settings.max_retries = transport.max_retries.unwrap_or(settings.max_retries);
-        settings.timeout_ms = transport.timeout_ms.unwrap_or(settings.timeout_ms);
+        transport.apply(&mut settings.settings);
         Ok(OrchestrationCore {
             inner: Rc::new(OrchestrationClient::new(settings, transport.sender, store)),
         })

@@ -61,8 +61,7 @@ impl JsStoredValueClient {
             &convert::string(config, "apiKey", "config.apiKey")?,
         )?;
         let transport = convert::transport_settings(config)?;
-        settings.max_retries = transport.max_retries.unwrap_or(settings.max_retries);
-        settings.timeout_ms = transport.timeout_ms.unwrap_or(settings.timeout_ms);
+        transport.apply(&mut settings.settings);
         let sender = transport.sender;
         Ok(JsStoredValueClient {
             inner: Rc::new(Client::new(settings, sender)),

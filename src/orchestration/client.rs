@@ -4,14 +4,14 @@
 use crate::core::encoding::percent_encode;
 use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::core::json::{self, Json};
-use crate::core::retry::RetryPolicy;
+use crate::core::retry::DEFAULT_RETRY_STATUSES;
 use crate::core::validate;
 use crate::orchestration::ops::{self, Effect};
 use crate::orchestration::schema;
 use crate::orchestration::session::{TokenPair, TokenStore};
 use crate::transport::single_flight::SingleFlight;
 use crate::transport::{
-    Cancel, HttpRequest, HttpResponse, HttpSend, PlatformBody, Transport, DEFAULT_TIMEOUT_MS,
+    Cancel, HttpRequest, HttpResponse, HttpSend, PlatformBody, Settings, Transport,
 };
 
 /// `SeismicOrchestrationClient.sandbox()`.
@@ -36,27 +36,21 @@ pub type KeySource = Box<dyn Fn() -> Option<String>>;
 
 /// Settings of an [`OrchestrationClient`].
 pub struct OrchestrationConfig {
-    /// API root, e.g. `https://orchestration.seismic.systems/api`.
-    pub base_url: String,
     /// Org API key: when it yields a key, `Api-Key` is sent and sessions are bypassed.
     pub api_key: Option<KeySource>,
     /// Called once when the API refuses a refresh token (401), after the store is cleared.
     pub on_refresh_failed: Option<Box<dyn Fn()>>,
-    /// Retries after the first attempt (GET/PUT/DELETE only).
-    pub max_retries: u32,
-    /// Per-attempt timeout.
-    pub timeout_ms: u64,
+    /// Origin, retries and timeout.
+    pub settings: Settings,
 }
 
 impl OrchestrationConfig {
     /// Settings for `base_url` (HTTPS, or http on loopback).
     pub fn new(base_url: &str) -> Result<Self, Error> {
         Ok(Self {
-            base_url: validate::base_url("config.baseUrl", base_url)?,
+            settings: Settings::at(validate::base_url("config.baseUrl", base_url)?),
             api_key: None,
             on_refresh_failed: None,
-            max_retries: 2,
-            timeout_ms: DEFAULT_TIMEOUT_MS,
         })
     }
 }
@@ -84,16 +78,8 @@ pub struct OrchestrationClient<S, T> {
 impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
     /// A client sending through `sender`, keeping sessions in `store`.
     pub fn new(config: OrchestrationConfig, sender: S, store: T) -> Self {
-        let policy = RetryPolicy {
-            max_retries: config.max_retries,
-            ..RetryPolicy::default()
-        };
         Self {
-            transport: Transport {
-                sender,
-                policy,
-                timeout_ms: config.timeout_ms,
-            },
+            transport: Transport::new(sender, &config.settings, DEFAULT_RETRY_STATUSES),
             config,
             store,
             refreshing: SingleFlight::default(),
@@ -193,9 +179,9 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
             .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
             .collect();
         let url = if qs.is_empty() {
-            format!("{}{path}", self.config.base_url)
+            format!("{}{path}", self.config.settings.base_url)
         } else {
-            format!("{}{path}?{}", self.config.base_url, qs.join("&"))
+            format!("{}{path}?{}", self.config.settings.base_url, qs.join("&"))
         };
         let body_text = body.map(Json::to_json);
         self.transport
@@ -224,7 +210,7 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
     /// fired), and the refresh's own error when it failed otherwise (the session stays).
     async fn refresh_shared(&self, used: &str, cancel: &Cancel) -> Result<bool, Error> {
         // The longest a refresh can take: its one attempt, plus the store's lock and reads.
-        let bound = 2.0 * self.config.timeout_ms as f64 + 10_000.0;
+        let bound = 2.0 * self.transport.timeout_ms as f64 + 10_000.0;
         loop {
             match self.store.load().await? {
                 Some(pair) if pair.access_token != used => return Ok(true),

@@ -4,13 +4,11 @@ use crate::core::encoding::base64_encode;
 use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::core::ids::uuid_v4;
 use crate::core::json::Json;
-use crate::core::retry::RetryPolicy;
+use crate::core::retry::DEFAULT_RETRY_STATUSES;
 use crate::core::validate;
 use crate::stored_value::params::{prepare, Op};
 use crate::stored_value::status::describe;
-use crate::transport::{
-    Cancel, HttpRequest, HttpResponse, HttpSend, Transport, DEFAULT_TIMEOUT_MS,
-};
+use crate::transport::{Cancel, HttpRequest, HttpResponse, HttpSend, Settings, Transport};
 
 /// `environment: "sandbox"`.
 pub const SANDBOX_URL: &str = "https://sandbox.seamlesspay.com";
@@ -20,14 +18,10 @@ pub const PRODUCTION_URL: &str = "https://api.seamlesspay.com";
 /// Settings of a [`StoredValueClient`].
 #[derive(Debug, Clone)]
 pub struct StoredValueConfig {
-    /// API origin without a trailing slash.
-    pub base_url: String,
     /// The secret API key (sent base64-encoded as a bearer token).
     pub api_key: String,
-    /// Retries after the first attempt.
-    pub max_retries: u32,
-    /// Per-attempt timeout.
-    pub timeout_ms: u64,
+    /// Origin, retries and timeout.
+    pub settings: Settings,
 }
 
 impl StoredValueConfig {
@@ -45,10 +39,8 @@ impl StoredValueConfig {
             ));
         }
         Ok(Self {
-            base_url,
+            settings: Settings::at(base_url),
             api_key: api_key.to_owned(),
-            max_retries: 2,
-            timeout_ms: DEFAULT_TIMEOUT_MS,
         })
     }
 }
@@ -64,18 +56,10 @@ pub struct StoredValueClient<S> {
 impl<S: HttpSend> StoredValueClient<S> {
     /// A client sending through `sender`.
     pub fn new(config: StoredValueConfig, sender: S) -> Self {
-        let policy = RetryPolicy {
-            max_retries: config.max_retries,
-            ..RetryPolicy::default()
-        };
         Self {
-            transport: Transport {
-                sender,
-                policy,
-                timeout_ms: config.timeout_ms,
-            },
+            transport: Transport::new(sender, &config.settings, DEFAULT_RETRY_STATUSES),
             authorization: format!("Bearer {}", base64_encode(config.api_key.as_bytes())),
-            base_url: config.base_url,
+            base_url: config.settings.base_url,
         }
     }
 

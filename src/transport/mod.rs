@@ -111,6 +111,30 @@ pub trait HttpSend {
     fn now_ms(&self) -> f64;
 }
 
+/// What every client is configured with, whichever API it speaks: where it sends, how often
+/// it retries and how long an attempt may take (`fetch` and `maxResponseBytes` belong to the
+/// sender).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// The API origin or root, validated (https, or http on loopback), no trailing slash.
+    pub base_url: String,
+    /// Retries after the first attempt (default 2).
+    pub max_retries: u32,
+    /// Per-attempt timeout (default 30 s).
+    pub timeout_ms: u64,
+}
+
+impl Settings {
+    /// Defaults for an already validated `base_url`.
+    pub fn at(base_url: String) -> Self {
+        Self {
+            base_url,
+            max_retries: 2,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        }
+    }
+}
+
 /// A sender plus the retry policy and timeout of one client.
 #[derive(Debug, Clone)]
 pub struct Transport<S> {
@@ -120,6 +144,21 @@ pub struct Transport<S> {
     pub policy: RetryPolicy,
     /// Per-attempt timeout.
     pub timeout_ms: u64,
+}
+
+impl<S> Transport<S> {
+    /// A transport for `settings`, retrying `retry_statuses` (and network failures).
+    pub fn new(sender: S, settings: &Settings, retry_statuses: &'static [u16]) -> Self {
+        Self {
+            sender,
+            policy: RetryPolicy {
+                max_retries: settings.max_retries,
+                retry_statuses,
+                ..RetryPolicy::default()
+            },
+            timeout_ms: settings.timeout_ms,
+        }
+    }
 }
 
 impl<S: HttpSend> Transport<S> {
