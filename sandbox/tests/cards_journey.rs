@@ -1,7 +1,8 @@
 //! The whole Cards issuance journey against the default program: token,
 //! BINs, register, KYC, init, cardholder, budget, funding, issue, sensitive
 //! data, widget token, label, velocity, freeze, purchases, transactions and
-//! delete.
+//! delete. (The physical-card issue rules are with the other card issue
+//! errors, in `cards_errors.rs`.)
 
 mod support;
 
@@ -492,31 +493,4 @@ async fn issuance_journey() {
         sbx.budget_balance(&token, &account_id, &budget_id).await,
         ("135.66".to_owned(), "0.00".to_owned())
     );
-}
-
-#[tokio::test]
-async fn physical_cards_need_a_design_and_a_supporting_bin() {
-    let sbx = sandbox().await;
-    let program = sbx.fast_program().await;
-    let token = sbx.token(&program).await;
-    let user = sbx.user(&program, &token).await;
-    sbx.fund_wallet(&program, &token, &user, "10.00").await;
-    let holder = sbx.cardholder(&program, &token, &user.account_id).await;
-    let budget = sbx.budget(&token, &user.account_id, "5.00").await;
-    let body = |design: Option<&str>| {
-        let mut body = json!({ "accountId": user.account_id, "binId": program.default_bin_id,
-            "cardMode": "PHYSICAL_CARD", "cardholderId": holder, "budgetId": budget,
-            "referenceId": unique("card") });
-        if let Some(design) = design {
-            body["physicalCardDesignId"] = json!(design);
-        }
-        body
-    };
-    sbx.post(&token, "/v1/budget-card", body(None))
-        .await
-        .assert_invalid("physicalCardDesignId");
-    // The budget BIN does not support physical cards.
-    sbx.post(&token, "/v1/budget-card", body(Some("design-1")))
-        .await
-        .assert_message(400, "010002", "Operation not supported for this BIN");
 }

@@ -2,6 +2,8 @@
 //! admin API, call `/api/v0` with either credential, and compute TOTP
 //! codes independently of the server.
 
+pub mod quotes;
+
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use reqwest::header::HeaderMap;
