@@ -24,23 +24,7 @@ impl JsTokenCache {
         let f: Function = get(obj, method)
             .dyn_into()
             .map_err(|_| Error::invalid(&field, "must be a function"))?;
-        let out = match arg {
-            Some(a) => f.call1(obj, a),
-            None => f.call0(obj),
-        }
-        // Its message is not copied: a store's error may quote the token it holds.
-        .map_err(|_| {
-            Error::invalid(
-                &field,
-                "threw (its message is not copied: it may hold a token)",
-            )
-        })?;
-        convert::settled(out).await.map_err(|_| {
-            Error::invalid(
-                &field,
-                "rejected (its message is not copied: it may hold a token)",
-            )
-        })
+        convert::call_secret_holder(&f, obj, arg, &field).await
     }
 }
 

@@ -312,6 +312,29 @@ pub fn json_object(bytes: &[u8]) -> Result<JsValue, Error> {
     Ok(parsed)
 }
 
+/// Calls a callback that holds a secret (a token store's or token cache's method, named
+/// `field` in errors) on `this`, awaiting its Promise if it returns one. A throw or rejection
+/// becomes a `ValidationError` without its message: it may quote the token.
+pub async fn call_secret_holder(
+    f: &js_sys::Function,
+    this: &JsValue,
+    arg: Option<&JsValue>,
+    field: &str,
+) -> Result<JsValue, Error> {
+    let hidden = |what: &str| {
+        Error::invalid(
+            field,
+            format!("{what} (its message is not copied: it may hold a token)"),
+        )
+    };
+    let out = match arg {
+        Some(a) => f.call1(this, a),
+        None => f.call0(this),
+    }
+    .map_err(|_| hidden("threw"))?;
+    settled(out).await.map_err(|_| hidden("rejected"))
+}
+
 /// Awaits `value` when it is a Promise: the integrator's callbacks may answer either way.
 pub async fn settled(value: JsValue) -> Result<JsValue, JsValue> {
     if value.has_type::<js_sys::Promise>() {

@@ -33,84 +33,87 @@ pub fn to_js(e: Error) -> JsValue {
 /// second charge.
 pub fn to_js_keyed(e: Error, idempotency_key: Option<&str>) -> JsValue {
     let fields = Object::new();
+    let (kind, message) = describe(e, &fields);
+    // Set last: an error body's own field of that name never replaces the key sent.
+    if let Some(key) = idempotency_key {
+        set(&fields, "idempotencyKey", key.into());
+    }
+    make_error(kind, &message, &fields)
+}
+
+/// The JS error kind and message of `e`, its fields written into `fields`.
+fn describe(e: Error, fields: &Object) -> (&'static str, String) {
     let message = e.to_string();
     let kind = match e {
         Error::InvalidArgument { field, .. } => {
-            set(&fields, "code", "invalid_argument".into());
-            set(&fields, "field", field.into());
+            set(fields, "code", "invalid_argument".into());
+            set(fields, "field", field.into());
             "validation"
         }
         Error::Envelope { code, .. } => {
-            set(&fields, "code", code.as_str().into());
+            set(fields, "code", code.as_str().into());
             "envelope"
         }
         Error::Network { .. } => {
-            set(&fields, "code", "network_error".into());
+            set(fields, "code", "network_error".into());
             "network"
         }
         Error::Timeout { timeout_ms } => {
-            set(&fields, "code", "timeout".into());
-            set(&fields, "timeoutMs", (timeout_ms as f64).into());
+            set(fields, "code", "timeout".into());
+            set(fields, "timeoutMs", (timeout_ms as f64).into());
             "timeout"
         }
         Error::Response { field, .. } => {
-            set(&fields, "code", "unexpected_response".into());
-            set(&fields, "field", field.into());
+            set(fields, "code", "unexpected_response".into());
+            set(fields, "field", field.into());
             "response"
         }
         Error::Webhook { code, .. } => {
-            set(&fields, "code", code.into());
+            set(fields, "code", code.into());
             "webhook"
         }
         Error::Aborted => {
-            set(&fields, "code", "aborted".into());
+            set(fields, "code", "aborted".into());
             "aborted"
         }
         Error::Redirect { status, location } => {
-            set(&fields, "code", "redirect_not_followed".into());
-            set(&fields, "status", status.into());
+            set(fields, "code", "redirect_not_followed".into());
+            set(fields, "status", status.into());
             set(
-                &fields,
+                fields,
                 "location",
                 location.map_or(JsValue::NULL, JsValue::from),
             );
             "redirect"
         }
         Error::TooLarge { limit } => {
-            set(&fields, "code", "response_too_large".into());
-            set(&fields, "maxResponseBytes", (limit as f64).into());
+            set(fields, "code", "response_too_large".into());
+            set(fields, "maxResponseBytes", (limit as f64).into());
             "too_large"
         }
         Error::Api(api) => {
-            set(&fields, "status", api.status.into());
-            set(&fields, "code", api.code.as_str().into());
+            set(fields, "status", api.status.into());
+            set(fields, "code", api.code.as_str().into());
             set(
-                &fields,
+                fields,
                 "requestId",
                 api.request_id.map_or(JsValue::UNDEFINED, JsValue::from),
             );
             for (name, value) in &api.extra {
                 let js = js_sys::JSON::parse(&value.to_json()).unwrap_or(JsValue::NULL);
-                set(&fields, name, js);
+                set(fields, name, js);
             }
             let kind = match api.family {
                 ApiFamily::Envelope => {
-                    set(&fields, "slug", api.code.into());
+                    set(fields, "slug", api.code.into());
                     "envelope_api"
                 }
                 ApiFamily::StoredValue => "stored_value_api",
                 ApiFamily::Cards => "cards_api",
                 ApiFamily::Orchestration => "orchestration_api",
             };
-            // Set last: an error body's own field of that name never replaces the key sent.
-            if let Some(key) = idempotency_key {
-                set(&fields, "idempotencyKey", key.into());
-            }
-            return make_error(kind, &api.message, &fields);
+            return (kind, api.message);
         }
     };
-    if let Some(key) = idempotency_key {
-        set(&fields, "idempotencyKey", key.into());
-    }
-    make_error(kind, &message, &fields)
+    (kind, message)
 }

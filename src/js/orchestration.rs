@@ -39,24 +39,7 @@ impl JsTokenStore {
         what: &str,
         arg: Option<&JsValue>,
     ) -> Result<JsValue, Error> {
-        let field = format!("tokenStore.{what}");
-        let out = match arg {
-            Some(a) => f.call1(&self.store, a),
-            None => f.call0(&self.store),
-        }
-        // Its message is not copied: a store's error may quote the token it holds.
-        .map_err(|_| {
-            Error::invalid(
-                &field,
-                "threw (its message is not copied: it may hold a token)",
-            )
-        })?;
-        convert::settled(out).await.map_err(|_| {
-            Error::invalid(
-                &field,
-                "rejected (its message is not copied: it may hold a token)",
-            )
-        })
+        convert::call_secret_holder(f, &self.store, arg, &format!("tokenStore.{what}")).await
     }
 
     async fn method(&self, name: &'static str, arg: Option<&JsValue>) -> Result<JsValue, Error> {
