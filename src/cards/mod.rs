@@ -3,6 +3,7 @@
 mod client;
 mod endpoints;
 mod fields;
+mod responses;
 mod token;
 
 pub use client::{envelope_data, CardsClient, CardsConfig, PRODUCTION_URL, SANDBOX_URL};

@@ -4,8 +4,7 @@
 //! Byte layout is NaCl's: 24-byte nonce, then the 16-byte Poly1305 tag, then the XSalsa20
 //! ciphertext, which is what tweetnacl `nacl.secretbox` and PyNaCl `SecretBox.encrypt` emit.
 
-use crypto_secretbox::aead::{AeadInPlace, KeyInit};
-use crypto_secretbox::{Nonce, Tag, XSalsa20Poly1305};
+use seismic_hotpath::SecretBox;
 
 use crate::core::encoding::{base64_decode, base64_encode, hex_decode};
 use crate::core::error::{EnvelopeErrorCode as Code, Error};
@@ -22,7 +21,7 @@ pub const TIMESTAMP_FIELD: &str = "request_timestamp";
 /// A 32-byte envelope key. Its `Debug` output never shows the key.
 #[derive(Clone)]
 pub struct EnvelopeKey {
-    cipher: XSalsa20Poly1305,
+    cipher: SecretBox,
 }
 
 impl std::fmt::Debug for EnvelopeKey {
@@ -40,9 +39,12 @@ impl EnvelopeKey {
                 format!("encryption key must be 32 bytes, got {}", bytes.len()),
             ));
         }
-        let cipher = XSalsa20Poly1305::new_from_slice(bytes)
+        let key: &[u8; KEY_LEN] = bytes
+            .try_into()
             .map_err(|_| Error::envelope(Code::InvalidKey, "encryption key must be 32 bytes"))?;
-        Ok(Self { cipher })
+        Ok(Self {
+            cipher: SecretBox::new(key),
+        })
     }
 
     /// A key from text: 64 hex characters, or base64 of 32 bytes.
@@ -112,10 +114,11 @@ impl EnvelopeKey {
     fn seal_in_place(&self, buf: &mut [u8]) -> Result<(), Error> {
         let (nonce, rest) = buf.split_at_mut(NONCE_LEN);
         let (tag_slot, message) = rest.split_at_mut(TAG_LEN);
+        let nonce: &[u8; NONCE_LEN] = (&*nonce).try_into().map_err(|_| too_large())?;
         let tag = self
             .cipher
-            .encrypt_in_place_detached(Nonce::from_slice(nonce), b"", message)
-            .map_err(|_| Error::envelope(Code::InvalidPayload, "payload too large to seal"))?;
+            .seal_in_place(nonce, message)
+            .ok_or_else(too_large)?;
         tag_slot.copy_from_slice(&tag);
         Ok(())
     }
@@ -140,14 +143,19 @@ impl EnvelopeKey {
         }
         let (nonce, rest) = buf.split_at_mut(NONCE_LEN);
         let (tag, message) = rest.split_at_mut(TAG_LEN);
-        self.cipher
-            .decrypt_in_place_detached(Nonce::from_slice(nonce), b"", message, Tag::from_slice(tag))
-            .map_err(|_| {
-                Error::envelope(
-                    Code::DecryptionFailed,
-                    "envelope failed authentication: it was altered or sealed with another key",
-                )
-            })?;
+        let opened = match (
+            <&[u8; NONCE_LEN]>::try_from(&*nonce),
+            <&[u8; TAG_LEN]>::try_from(&*tag),
+        ) {
+            (Ok(nonce), Ok(tag)) => self.cipher.open_in_place(nonce, message, tag),
+            _ => false,
+        };
+        if !opened {
+            return Err(Error::envelope(
+                Code::DecryptionFailed,
+                "envelope failed authentication: it was altered or sealed with another key",
+            ));
+        }
         buf.drain(..NONCE_LEN + TAG_LEN);
         Ok(buf)
     }
@@ -189,6 +197,10 @@ pub fn timestamp_field_error() -> Error {
         Code::InvalidPayload,
         "payload must not set request_timestamp: the SDK sets it (use options.timestampMicros for test vectors)",
     )
+}
+
+fn too_large() -> Error {
+    Error::envelope(Code::InvalidPayload, "payload too large to seal")
 }
 
 #[cfg(test)]

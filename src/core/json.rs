@@ -184,7 +184,8 @@ struct Parser<'a> {
     text: &'a str,
 }
 
-const MAX_DEPTH: usize = 128;
+// One nesting bound for the parser and the one-pass checker, so both refuse the same texts.
+const MAX_DEPTH: usize = seismic_hotpath::schema::MAX_DEPTH;
 
 impl Parser<'_> {
     fn peek(&self) -> Option<u8> {

@@ -2,6 +2,7 @@
 
 mod client;
 mod errors;
+mod responses;
 
 pub use client::{plaintext_not_object, EnvelopeClient, EnvelopeConfig};
 pub use errors::slug_for_plain_message;

@@ -3,6 +3,7 @@
 mod client;
 mod params;
 mod query;
+mod responses;
 mod status;
 
 pub use client::{StoredValueClient, StoredValueConfig, PRODUCTION_URL, SANDBOX_URL};

@@ -1,14 +1,17 @@
-// Node-only: the package's .d.ts type-checks tests/types/usage.ts under `tsc --strict`, and the
-// deliberate misuses there are rejected.
+// Node-only: the package's .d.ts type-checks tests/types/usage.ts (and the per-API files it
+// imports, every .ts file of tests/types) under `tsc --strict`, and the deliberate misuses there
+// are rejected.
 import { execFile } from "node:child_process";
-import { copyFileSync, writeFileSync, existsSync, realpathSync } from "node:fs";
+import { copyFileSync, writeFileSync, existsSync, realpathSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeConsumer } from "./consumer.mjs";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const TSC = join(REPO, "node_modules", "typescript", "bin", "tsc");
-const USAGE = fileURLToPath(new URL("../types/usage.ts", import.meta.url));
+const TYPES = fileURLToPath(new URL("../types/", import.meta.url));
+// usage.ts is the entry (the tsconfig's one file); it imports the others.
+const SOURCES = readdirSync(TYPES).filter((f) => f.endsWith(".ts")).sort();
 
 const TSCONFIG = {
   compilerOptions: {
@@ -41,10 +44,13 @@ export const tests = [
       assert.ok(existsSync(TSC), `typescript not installed at ${TSC} (run npm ci at the repo root)`);
       const c = makeConsumer(node.pkgDir, { "tsconfig.json": JSON.stringify(TSCONFIG, null, 2) }, { name: "types-consumer", private: true, type: "module" });
       try {
-        copyFileSync(USAGE, join(c.dir, "usage.ts"));
+        for (const f of SOURCES) copyFileSync(join(TYPES, f), join(c.dir, f));
         const r = await tsc(["-p", "tsconfig.json", "--listFiles"], c.dir);
         const diagnostics = r.out.split("\n").filter((l) => /error TS\d+/.test(l));
         assert.equal(r.code, 0, `tsc failed:\n${diagnostics.join("\n") || r.out.slice(-3000)}`);
+        const listed = r.out.split("\n").map((l) => l.trim());
+        const unchecked = SOURCES.filter((f) => !listed.some((l) => l.endsWith(`/${f}`) || l.endsWith(`\\${f}`)));
+        assert.deepEqual(unchecked, [], `tests/types files not imported by usage.ts (so not type-checked): ${unchecked.join(", ")}`);
         const dts = [join(c.dir, "node_modules", "seismic-sdk", "index.d.ts"), realpathSync(join(node.pkgDir, "index.d.ts"))];
         assert.ok(dts.some((p) => r.out.includes(p)), `the package's index.d.ts was part of the program:\n${r.out.slice(-1500)}`);
         // Control: a plain misuse without the directive must fail, at the expected line.

@@ -1,7 +1,7 @@
 //! The check over a parsed [`Json`] tree (the reference the text check is tested against).
 
 use crate::core::json::Json;
-use crate::core::schema::lang::{at, mismatch, noun, quoted, Checked, Fail, Field, Seg, Ty};
+use seismic_hotpath::schema::{at, mismatch, noun, quoted, Checked, Fail, Field, Seg, Ty};
 
 /// Checks `value` against `ty`.
 pub(super) fn walk(ty: &'static Ty, value: &Json) -> Checked {

@@ -4,8 +4,8 @@
 //! it; servers do not escape such ASCII names).
 //!
 //! It accepts exactly the texts `Json::parse` accepts (same grammar, same nesting bound) and
-//! answers what `schema::check` answers on the parsed tree: the same path and message for
-//! the same failure, `Error::response("response", "is not JSON")` for a text that does not
+//! answers what the SDK's tree check answers on the parsed tree: the same path and message for
+//! the same failure, `is not JSON` at `response` for a text that does not
 //! parse. How the tree check picks among several failures is mirrored:
 //! - array elements are judged first to last: the first failing element wins;
 //! - object entries are judged last to first, and a repeated key by its last occurrence
@@ -19,13 +19,12 @@
 //! A failure never cuts the reading short: the rest of the text must still be JSON (an
 //! invalid text is "not JSON" wherever its fault lies, as parsing it first would say).
 
-use crate::core::error::Error;
-use crate::core::schema::cursor::{not_json, same, within, Cursor, Invalid, Order, Scan};
-use crate::core::schema::lang::{at, mismatch, noun, quoted, Checked, Fail, Field, Seg, Ty};
+use super::cursor::{not_json, same, within, Cursor, Invalid, Order, Scan};
+use super::lang::{at, mismatch, noun, quoted, Checked, Fail, Field, Seg, Ty};
 
 /// Checks the JSON `text` against `ty` (`None`: any JSON) in one pass; answers exactly what
 /// `Json::parse` then [`check_tree`](super::check_tree) answer.
-pub fn check_text(ty: Option<&'static Ty>, text: &str) -> Result<(), Error> {
+pub fn check_text(ty: Option<&'static Ty>, text: &str) -> Result<(), Box<Fail>> {
     let mut cursor = Cursor {
         s: text.as_bytes(),
         text,
@@ -37,7 +36,7 @@ pub fn check_text(ty: Option<&'static Ty>, text: &str) -> Result<(), Error> {
     };
     match cursor.document(|c| c.check(ty, 0)) {
         Ok(Ok(())) => Ok(()),
-        Ok(Err(fail)) => Err(fail.into_error()),
+        Ok(Err(fail)) => Err(fail),
         Err(Invalid) => Err(not_json()),
     }
 }

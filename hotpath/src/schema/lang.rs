@@ -4,8 +4,6 @@
 
 use std::borrow::Cow;
 
-use crate::core::error::Error;
-
 /// A documented JSON type.
 #[derive(Debug)]
 pub enum Ty {
@@ -70,30 +68,32 @@ pub const fn opt(name: &'static str, ty: Ty) -> Field {
 
 /// One step of a failure's path, innermost first while unwinding.
 #[derive(Debug)]
-pub(crate) enum Seg {
+pub enum Seg {
     Key(&'static str),
     Index(usize),
 }
 
 /// A failed check: boxed so that the success path returns a single word.
 #[derive(Debug)]
-pub(crate) struct Fail {
+pub struct Fail {
     /// Path segments, innermost first.
-    pub(crate) rev: Vec<Seg>,
-    pub(crate) message: Cow<'static, str>,
+    pub rev: Vec<Seg>,
+    pub message: Cow<'static, str>,
 }
 
-pub(crate) type Checked = Result<(), Box<Fail>>;
+pub type Checked = Result<(), Box<Fail>>;
 
 impl Fail {
-    pub(crate) fn new(message: impl Into<Cow<'static, str>>) -> Box<Self> {
+    pub fn new(message: impl Into<Cow<'static, str>>) -> Box<Self> {
         Box::new(Self {
             rev: Vec::new(),
             message: message.into(),
         })
     }
 
-    pub(crate) fn into_error(self) -> Error {
+    /// The failure as `(path, message)`, the path written from `response`
+    /// (`response.quotes[2].fees.total`).
+    pub fn into_parts(self) -> (String, Cow<'static, str>) {
         let mut path = String::from("response");
         for seg in self.rev.iter().rev() {
             match seg {
@@ -108,12 +108,12 @@ impl Fail {
                 }
             }
         }
-        Error::response(path, self.message)
+        (path, self.message)
     }
 }
 
 /// Adds the segment of the value that failed to a failure coming out of it.
-pub(crate) fn at(seg: Seg) -> impl FnOnce(Box<Fail>) -> Box<Fail> {
+pub fn at(seg: Seg) -> impl FnOnce(Box<Fail>) -> Box<Fail> {
     move |mut fail| {
         fail.rev.push(seg);
         fail
@@ -121,7 +121,7 @@ pub(crate) fn at(seg: Seg) -> impl FnOnce(Box<Fail>) -> Box<Fail> {
 }
 
 /// What a value of `ty` is said to be in messages ("must be …").
-pub(crate) fn noun(ty: &Ty) -> Cow<'static, str> {
+pub fn noun(ty: &Ty) -> Cow<'static, str> {
     match ty {
         Ty::Str => "a string".into(),
         Ty::Bool => "a boolean".into(),
@@ -141,7 +141,7 @@ pub(crate) fn noun(ty: &Ty) -> Cow<'static, str> {
 }
 
 /// `"a", "b", "c"`.
-pub(crate) fn quoted(values: &[&str]) -> String {
+pub fn quoted(values: &[&str]) -> String {
     values
         .iter()
         .map(|v| format!("\"{v}\""))
@@ -149,6 +149,6 @@ pub(crate) fn quoted(values: &[&str]) -> String {
         .join(", ")
 }
 
-pub(crate) fn mismatch(ty: &Ty) -> Box<Fail> {
+pub fn mismatch(ty: &Ty) -> Box<Fail> {
     Fail::new(format!("must be {}", noun(ty)))
 }

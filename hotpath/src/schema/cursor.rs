@@ -3,11 +3,11 @@
 
 use std::borrow::Cow;
 
-use crate::core::error::Error;
+use super::lang::Fail;
 
 /// The nesting bound of `Json::parse`: a value nested deeper than this is refused (the top
-/// level is depth 0). Kept equal to `core::json`'s bound; a test pins the agreement.
-pub(super) const MAX_DEPTH: usize = 128;
+/// level is depth 0). The SDK's parser uses the same constant.
+pub(crate) const MAX_DEPTH: usize = 128;
 
 /// The text is not JSON (the position does not matter: the error names the whole body).
 #[derive(Debug)]
@@ -16,9 +16,9 @@ pub(super) struct Invalid;
 /// A step of reading: `Err` when the text is not JSON.
 pub(super) type Scan<T> = Result<T, Invalid>;
 
-/// The error of a body that is not JSON.
-pub(super) fn not_json() -> Error {
-    Error::response("response", "is not JSON")
+/// The failure of a body that is not JSON.
+pub(super) fn not_json() -> Box<Fail> {
+    Fail::new("is not JSON")
 }
 
 /// The order in which the keys of an object type were last read: `next[0]` is the index of
