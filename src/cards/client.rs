@@ -2,14 +2,16 @@
 
 use std::cell::RefCell;
 
-use crate::cards::endpoints::{endpoint, Idempotency};
+use crate::cards::endpoints::endpoint;
 use crate::cards::fields::build;
 use crate::cards::token::{CachedToken, TokenCache};
 use crate::core::encoding::percent_encode;
+use crate::core::endpoint::Idempotency;
 use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::core::ids::uuid_v4;
 use crate::core::json::{object_fields, Field, Json};
 use crate::core::retry::DEFAULT_RETRY_STATUSES;
+use crate::core::schema;
 use crate::core::validate;
 use crate::transport::single_flight::SingleFlight;
 use crate::transport::{Cancel, HttpRequest, HttpResponse, HttpSend, Settings, Transport};
@@ -141,7 +143,9 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
                     self.forget(&token);
                     self.token(cancel, true).await?;
                 }
-                other => return other,
+                // What the caller gets is `data`: checked against the documented type first.
+                Ok(data) => return schema::check_text(endpoint.response, &data).map(|()| data),
+                Err(e) => return Err(e),
             }
         }
     }

@@ -1,34 +1,24 @@
-//! Every endpoint of the Cards API as data: method, path, fields, idempotency. One generic
-//! caller serves them all; the per-field rules live in `fields.rs`.
+//! Every method of the Cards API as one [`Endpoint`] row: method, path, fields, idempotency
+//! and the documented type of the `data` it answers. One generic caller serves them all; the
+//! per-field rules live in `fields.rs`, the response types in `responses/`.
 
+use crate::cards::responses as ty;
+use crate::core::endpoint::{self, Idempotency};
 use crate::core::error::Error;
 use crate::core::json::Json;
+use crate::core::schema::Ty;
 
-/// How an endpoint treats `Idempotency-Key`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Idempotency {
-    /// Not used.
-    None,
-    /// Sent on every call (generated when the caller gives none).
-    Required,
-}
-
-/// One endpoint.
+/// The fields of a Cards method's one params object (path parameters included).
 #[derive(Debug)]
-pub struct Endpoint {
-    /// The JS method name, e.g. `cards.freeze`.
-    pub name: &'static str,
-    /// HTTP method.
-    pub method: &'static str,
-    /// Path with `{param}` placeholders filled from the params object.
-    pub path: &'static str,
-    /// Fields that must be present (path params included).
+pub struct Fields {
+    /// Fields that must be present.
     pub required: &'static [&'static str],
     /// Fields that may be present.
     pub optional: &'static [&'static str],
-    /// Idempotency-Key handling.
-    pub idempotency: Idempotency,
 }
+
+/// One Cards method.
+pub type Endpoint = endpoint::Endpoint<Fields>;
 
 const fn ep(
     name: &'static str,
@@ -37,14 +27,17 @@ const fn ep(
     required: &'static [&'static str],
     optional: &'static [&'static str],
     idempotency: Idempotency,
+    response: &'static Ty,
 ) -> Endpoint {
     Endpoint {
         name,
         method,
         path,
-        required,
-        optional,
+        params: Fields { required, optional },
         idempotency,
+        response: Some(response),
+        // Every answer is the `{ code, message, data }` envelope; the method returns `data`.
+        unwrap: Some("data"),
     }
 }
 
@@ -59,6 +52,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["name", "email", "parentAccountId"],
         &["phone"],
         Key,
+        &ty::REGISTERED,
     ),
     ep(
         "accounts.findByEmail",
@@ -67,6 +61,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["email"],
         &[],
         No,
+        &Ty::Any,
     ),
     ep(
         "accounts.submitKyc",
@@ -81,6 +76,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
             "expectedMonthlyVolume",
         ],
         No,
+        &Ty::Any,
     ),
     ep(
         "accounts.kycStatus",
@@ -89,6 +85,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["accountId"],
         &[],
         No,
+        &ty::KYC_DETAIL,
     ),
     ep(
         "accounts.init",
@@ -97,6 +94,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["accountId"],
         &[],
         No,
+        &Ty::Any,
     ),
     ep(
         "cardholders.create",
@@ -116,6 +114,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         ],
         &[],
         Key,
+        &Ty::Any,
     ),
     ep(
         "cardholders.list",
@@ -124,6 +123,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["accountId"],
         &[],
         No,
+        &Ty::Any,
     ),
     ep(
         "cardholders.get",
@@ -132,6 +132,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["cardholderId", "accountId"],
         &[],
         No,
+        &Ty::Any,
     ),
     ep(
         "cardholders.update",
@@ -147,8 +148,17 @@ pub const ENDPOINTS: &[Endpoint] = &[
             "address",
         ],
         No,
+        &Ty::Any,
     ),
-    ep("bins.list", "GET", "/v1/card/bins", &["accountId"], &[], No),
+    ep(
+        "bins.list",
+        "GET",
+        "/v1/card/bins",
+        &["accountId"],
+        &[],
+        No,
+        &ty::BINS,
+    ),
     ep(
         "budgets.create",
         "POST",
@@ -156,6 +166,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["accountId", "name"],
         &["currency"],
         Key,
+        &ty::BUDGET,
     ),
     ep(
         "budgets.get",
@@ -164,6 +175,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["budgetId", "accountId"],
         &[],
         No,
+        &ty::BUDGET,
     ),
     ep(
         "budgets.transferIn",
@@ -172,6 +184,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["budgetId", "accountId", "amount"],
         &["clientTransactionId"],
         Key,
+        &Ty::Any,
     ),
     ep(
         "budgets.transferOut",
@@ -180,6 +193,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["budgetId", "accountId", "amount"],
         &["clientTransactionId"],
         Key,
+        &Ty::Any,
     ),
     ep(
         "transfers.external",
@@ -188,6 +202,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["amount", "from", "to"],
         &["clientTransactionId"],
         Key,
+        &Ty::Any,
     ),
     ep(
         "wallets.list",
@@ -196,6 +211,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["accountId"],
         &[],
         No,
+        &ty::WALLETS,
     ),
     ep(
         "cards.issue",
@@ -211,6 +227,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         ],
         &["label", "useType", "physicalCardDesignId"],
         Key,
+        &Ty::Any,
     ),
     ep(
         "cards.get",
@@ -219,6 +236,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["accountId", "cardId"],
         &[],
         No,
+        &Ty::Any,
     ),
     ep(
         "cards.sensitiveData",
@@ -227,6 +245,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["cardId", "accountId"],
         &[],
         No,
+        &Ty::Any,
     ),
     ep(
         "cards.widgetToken",
@@ -235,6 +254,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["cardId", "accountId"],
         &[],
         No,
+        &Ty::Any,
     ),
     ep(
         "cards.updateLabel",
@@ -243,6 +263,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["cardId", "accountId", "label"],
         &[],
         No,
+        &Ty::Any,
     ),
     ep(
         "cards.setVelocityControl",
@@ -256,6 +277,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         ],
         &[],
         No,
+        &Ty::Any,
     ),
     ep(
         "cards.freeze",
@@ -264,6 +286,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["cardId", "accountId"],
         &[],
         No,
+        &Ty::Any,
     ),
     ep(
         "cards.unfreeze",
@@ -272,6 +295,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["cardId", "accountId"],
         &[],
         No,
+        &Ty::Any,
     ),
     ep(
         "cards.delete",
@@ -280,6 +304,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["cardId", "accountId"],
         &[],
         No,
+        &Ty::Any,
     ),
     ep(
         "transactions.list",
@@ -297,26 +322,19 @@ pub const ENDPOINTS: &[Endpoint] = &[
             "endTime",
         ],
         No,
+        &ty::CARD_TRANSACTIONS,
     ),
 ];
 
 /// The endpoint called `name`.
 pub fn endpoint(name: &str) -> Result<&'static Endpoint, Error> {
-    ENDPOINTS
-        .iter()
-        .find(|e| e.name == name)
+    endpoint::find(ENDPOINTS, name)
         .ok_or_else(|| Error::invalid("method", format!("unknown Cards method {name}")))
 }
 
-impl Endpoint {
-    /// Whether a retry may resend this call: reads, PUTs (they set state) and calls that carry
-    /// an Idempotency-Key.
-    pub fn repeatable(&self) -> bool {
-        matches!(self.method, "GET" | "DELETE" | "PUT") || self.idempotency == Idempotency::Required
-    }
-
-    /// The params object's fields, every key checked against this endpoint's fields.
-    pub fn fields<'a>(&self, params: &'a Json) -> Result<&'a [(String, Json)], Error> {
+impl Fields {
+    /// The params object's fields, every key checked against the fields of `method`.
+    pub fn check<'a>(&self, method: &str, params: &'a Json) -> Result<&'a [(String, Json)], Error> {
         let fields: &[(String, Json)] = match params {
             Json::Object(f) => f,
             _ => return Err(Error::invalid("params", "must be an object")),
@@ -329,7 +347,7 @@ impl Endpoint {
                     format!("params.{name}"),
                     format!(
                         "unknown field for {} (expected: {})",
-                        self.name,
+                        method,
                         known.join(", ")
                     ),
                 ));

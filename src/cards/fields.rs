@@ -186,7 +186,7 @@ fn check_field(endpoint: &Endpoint, name: &str, v: &Json) -> Result<(), Error> {
 /// Checks `params` for `endpoint` and builds the request. `generated_id` fills a missing
 /// `clientTransactionId` (the same value on every retry of the call).
 pub fn build(endpoint: &Endpoint, params: &Json, generated_id: &str) -> Result<Built, Error> {
-    let fields = endpoint.fields(params)?;
+    let fields = endpoint.params.check(endpoint.name, params)?;
     let mut first_len = None;
     let mut last_len = None;
     for (name, v) in fields {
@@ -215,24 +215,13 @@ pub fn build(endpoint: &Endpoint, params: &Json, generated_id: &str) -> Result<B
     }
 
     // Path params come out of the object; the rest is the query (GET/DELETE) or the body.
-    let mut path = String::new();
-    let mut used = Vec::new();
-    let mut rest = endpoint.path;
-    while let Some(open) = rest.find('{') {
-        let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
-        let name = &rest[open + 1..close];
-        path.push_str(&rest[..open]);
-        path.push_str(&percent_encode(params.str_field(name).unwrap_or_default()));
-        used.push(name);
-        rest = rest.get(close + 1..).unwrap_or_default();
-    }
-    path.push_str(rest);
+    let (mut path, used) = endpoint.fill_path(|name| params.str_field(name).unwrap_or_default());
     let remaining: Vec<(String, Json)> = fields
         .iter()
         .filter(|(n, v)| !used.contains(&n.as_str()) && *v != Json::Null)
         .cloned()
         .collect();
-    let wants_id = endpoint.optional.contains(&"clientTransactionId");
+    let wants_id = endpoint.params.optional.contains(&"clientTransactionId");
     if matches!(endpoint.method, "GET" | "DELETE") {
         let query: Vec<String> = remaining
             .iter()

@@ -6,7 +6,8 @@ mod fields;
 mod responses;
 mod token;
 
+pub use crate::core::endpoint::Idempotency;
 pub use client::{envelope_data, CardsClient, CardsConfig, PRODUCTION_URL, SANDBOX_URL};
-pub use endpoints::{endpoint, Endpoint, Idempotency, ENDPOINTS};
+pub use endpoints::{endpoint, Endpoint, ENDPOINTS};
 pub use fields::{build, Built};
 pub use token::{CachedToken, MemoryOnly, TokenCache, RENEW_BEFORE_MS};

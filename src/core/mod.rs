@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod encoding;
+pub mod endpoint;
 pub mod envelope;
 pub mod error;
 pub mod ids;

@@ -3,17 +3,16 @@
 use std::cell::Cell;
 
 use crate::core::clock::{parse_http_date_ms, TimestampSource};
+use crate::core::endpoint::Idempotency;
 use crate::core::envelope::{timestamp_field_error, EnvelopeKey, NONCE_LEN, TIMESTAMP_FIELD};
 use crate::core::error::Error;
 use crate::core::ids::{random_bytes, random_u32, uuid_v4};
 use crate::core::json::string_field;
+use crate::core::schema;
 use crate::core::validate;
+use crate::envelope::endpoints::{by_path, response_type};
 use crate::envelope::errors::{api_error, OUTSIDE_WINDOW};
 use crate::transport::{Cancel, HttpRequest, HttpSend, Settings, Transport};
-
-/// Paths for which the API requires an `Idempotency-Key`; the client makes one when the
-/// caller gives none.
-pub const IDEMPOTENT_PATHS: &[&str] = &["/cards/create", "/cards/topup"];
 
 /// The API retries only gateway failures; everything else is final.
 /// 504 too: a gateway that timed out may have passed the call on, and only calls carrying
@@ -100,7 +99,9 @@ impl<S: HttpSend> EnvelopeClient<S> {
                 validate::header_token("idempotencyKey", &key, 255)?;
                 Ok(Some(key))
             }
-            None if IDEMPOTENT_PATHS.contains(&path.trim_end_matches('/')) => Ok(Some(uuid_v4()?)),
+            None if by_path(path).is_some_and(|e| e.idempotency == Idempotency::Required) => {
+                Ok(Some(uuid_v4()?))
+            }
             None => Ok(None),
         }
     }
@@ -126,10 +127,11 @@ impl<S: HttpSend> EnvelopeClient<S> {
                 })
                 .await?;
             if res.is_success() {
-                return match string_field(&res.body, "encrypted") {
-                    Some(text) => self.config.key.open(&text),
-                    None => Err(Error::response("response", "has no encrypted body")),
+                let plain = match string_field(&res.body, "encrypted") {
+                    Some(text) => self.config.key.open(&text)?,
+                    None => return Err(Error::response("response", "has no encrypted body")),
                 };
+                return check_plaintext(path, &plain).map(|()| plain);
             }
             let error = api_error(&res, &self.config.key);
             let server_ms = res.header("date").and_then(parse_http_date_ms);
@@ -176,6 +178,16 @@ impl<S: HttpSend> EnvelopeClient<S> {
             headers,
             body: Some(format!("{{\"encrypted\":\"{sealed}\"}}")),
         })
+    }
+}
+
+/// Checks a decrypted answer of `path` against its documented type; one that is no JSON
+/// object at all is [`plaintext_not_object`].
+fn check_plaintext(path: &str, plain: &[u8]) -> Result<(), Error> {
+    let text = std::str::from_utf8(plain).map_err(|_| plaintext_not_object())?;
+    match schema::check_text(Some(response_type(path)), text) {
+        Err(Error::Response { field, .. }) if field == "response" => Err(plaintext_not_object()),
+        other => other,
     }
 }
 

@@ -10,9 +10,7 @@ use crate::core::clock::TimestampSource;
 use crate::core::envelope::NONCE_LEN;
 use crate::core::error::Error;
 use crate::core::ids::{random_bytes, random_u32};
-use crate::core::json::{object_fields, Field};
-use crate::core::validate;
-use crate::envelope::{plaintext_not_object, EnvelopeClient as Client, EnvelopeConfig};
+use crate::envelope::{self, plaintext_not_object, EnvelopeClient as Client, EnvelopeConfig};
 use crate::js::convert::{self, get};
 use crate::js::errors::{to_js, to_js_keyed};
 use crate::transport::{Cancel, PlatformSender};
@@ -209,10 +207,10 @@ impl EnvelopeCards {
     ) -> Promise {
         call(
             self.inner.clone(),
-            Some("/cards/create".into()),
+            envelope::by_name("cards.create").map(|e| e.path.to_owned()),
             payload,
             options,
-            Some(|json| check_fields(json, &[("external_user_id", false)], &[])),
+            Some("cards.create"),
         )
     }
 
@@ -228,73 +226,20 @@ impl EnvelopeCards {
     ) -> Promise {
         call(
             self.inner.clone(),
-            Some("/cards/topup".into()),
+            envelope::by_name("cards.topup").map(|e| e.path.to_owned()),
             payload,
             options,
-            Some(|json| {
-                check_fields(
-                    json,
-                    &[("card_id", false), ("amount", true)],
-                    &["external_user_id"],
-                )
-            }),
+            Some("cards.topup"),
         )
     }
 }
-
-// Required string fields (amounts checked as money) and optional string fields of a payload,
-// read from the JSON text that will be sealed: what is checked is what is sent.
-fn check_fields(
-    json: &[u8],
-    required: &[(&'static str, bool)],
-    optional: &[&'static str],
-) -> Result<(), Error> {
-    let fields = std::str::from_utf8(json)
-        .ok()
-        .and_then(object_fields)
-        .ok_or_else(|| {
-            Error::envelope(
-                crate::core::error::EnvelopeErrorCode::InvalidPayload,
-                "payload must be a plain object",
-            )
-        })?;
-    let string = |name: &str| -> Result<Option<&str>, Error> {
-        match fields.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v) {
-            None | Some(Field::Other("null")) => Ok(None),
-            Some(Field::Str(s)) => Ok(Some(s.as_str())),
-            Some(Field::Other(_)) => Err(Error::invalid(
-                format!("payload.{name}"),
-                "must be a string",
-            )),
-        }
-    };
-    for (name, is_amount) in required {
-        let field = format!("payload.{name}");
-        let value = string(name)?.ok_or_else(|| Error::invalid(&field, "must be a string"))?;
-        if *is_amount {
-            validate::amount(&field, value, 2)?;
-        } else if value.trim().is_empty() {
-            return Err(Error::invalid(field, "must not be empty"));
-        }
-    }
-    for name in optional {
-        string(name)?;
-    }
-    if let Some(amount) = string("amount")? {
-        validate::amount("payload.amount", amount, 2)?;
-    }
-    Ok(())
-}
-
-/// What a typed helper checks in the payload's JSON text before it is sealed.
-type Check = fn(&[u8]) -> Result<(), Error>;
 
 fn call(
     client: Rc<Client<PlatformSender>>,
     path: Option<String>,
     payload: JsValue,
     options: Option<JsValue>,
-    check: Option<Check>,
+    method: Option<&'static str>,
 ) -> Promise {
     future_to_promise(async move {
         let mut key = None;
@@ -302,8 +247,9 @@ fn call(
             let path = path.ok_or_else(|| Error::invalid("path", "must be a string"))?;
             let options = convert::options(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
             let json = convert::payload_json(&payload)?;
-            if let Some(check) = check {
-                check(&json)?;
+            // A typed helper's payload rules (its row's), checked on the text to be sealed.
+            if let Some(row) = method.and_then(envelope::by_name) {
+                row.params.check(&json)?;
             }
             let caller = convert::opt_string(&options, "idempotencyKey", "options.idempotencyKey")?;
             key = Client::<PlatformSender>::idempotency_key(&path, caller)?;

@@ -5,8 +5,11 @@ use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::core::ids::uuid_v4;
 use crate::core::json::Json;
 use crate::core::retry::DEFAULT_RETRY_STATUSES;
+use crate::core::schema::{self, Ty};
 use crate::core::validate;
+use crate::stored_value::endpoints::endpoint;
 use crate::stored_value::params::{prepare, Op};
+use crate::stored_value::responses::SELECTED_TRANSACTION_PAGE;
 use crate::stored_value::status::describe;
 use crate::transport::{Cancel, HttpRequest, HttpResponse, HttpSend, Settings, Transport};
 
@@ -122,10 +125,24 @@ impl<S: HttpSend> StoredValueClient<S> {
             })
             .await?;
         if res.is_success() {
+            schema::check_text(Some(response_type(op, params)), &res.body)?;
             Ok(res.body)
         } else {
             Err(Error::Api(api_error(&res)))
         }
+    }
+}
+
+/// The documented type of `op`'s answer: its row's, or, for a `transactions.list` that
+/// `$select`s fields, a page whose items hold only those.
+fn response_type(op: Op, params: &Json) -> &'static Ty {
+    let selects = params
+        .get("query")
+        .is_some_and(|q| q.get("$select").is_some_and(|s| *s != Json::Null));
+    match endpoint(op).response {
+        _ if op == Op::ListTransactions && selects => &SELECTED_TRANSACTION_PAGE,
+        Some(ty) => ty,
+        None => &Ty::Any,
     }
 }
 

@@ -1,11 +1,13 @@
 //! The Seamless stored-value (gift card) API.
 
 mod client;
+mod endpoints;
 mod params;
 mod query;
 mod responses;
 mod status;
 
 pub use client::{StoredValueClient, StoredValueConfig, PRODUCTION_URL, SANDBOX_URL};
+pub use endpoints::{endpoint, Endpoint, ENDPOINTS};
 pub use params::{prepare, Op, Prepared};
 pub use status::{describe, STATUS_CODES};

@@ -1,19 +1,21 @@
 //! Each operation's parameters, checked and turned into a request before anything is sent.
 
 use crate::core::encoding::percent_encode;
+use crate::core::endpoint::Idempotency;
 use crate::core::error::Error;
 use crate::core::json::Json;
 use crate::core::validate;
+use crate::stored_value::endpoints::endpoint;
 use crate::stored_value::query;
 
 /// The operations of the stored-value API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
-    /// `giftCards.create`: `POST /v2/stored-value`.
+    /// `giftCards.create`.
     CreateCard,
-    /// `giftCards.delete`: `DELETE /v2/stored-value/{card}`.
+    /// `giftCards.delete`.
     DeleteCard,
-    /// `giftCards.info`: `POST /v2/stored-value/info` (a read).
+    /// `giftCards.info` (a read).
     CardInfo,
     /// `transactions.reload`.
     Reload,
@@ -21,21 +23,18 @@ pub enum Op {
     Redeem,
     /// `transactions.cancel`.
     Cancel,
-    /// `transactions.get`: `GET /v2/transactions/{id}`.
+    /// `transactions.get`.
     GetTransaction,
-    /// `transactions.list`: `GET /v2/transactions?…`.
+    /// `transactions.list`.
     ListTransactions,
-    /// `binLookup`: `GET /v2/bin-lookup/{bin}`.
+    /// `binLookup`.
     BinLookup,
 }
 
 impl Op {
     /// Whether the operation has side effects and carries an `idempotencyKey` in its body.
     pub fn takes_key(self) -> bool {
-        matches!(
-            self,
-            Self::CreateCard | Self::Reload | Self::Redeem | Self::Cancel
-        )
+        endpoint(self).idempotency == Idempotency::Required
     }
 }
 
@@ -211,13 +210,20 @@ fn str_json(s: &str) -> Json {
     Json::Str(s.to_owned())
 }
 
-/// Checks `params` for `op` and builds its request.
+/// Checks `params` for `op` and builds its request on the method and path of its row.
 pub fn prepare(op: Op, params: &Json) -> Result<Prepared, Error> {
-    let simple = |method, path: String| Prepared {
-        method,
+    let row = endpoint(op);
+    let simple = |path: String| Prepared {
+        method: row.method,
         path,
         body: None,
         idempotent_post: false,
+    };
+    let with_body = |body| Prepared {
+        method: row.method,
+        path: row.path.to_owned(),
+        body: Some(body),
+        idempotent_post: op.takes_key(),
     };
     match op {
         Op::CreateCard => {
@@ -228,20 +234,12 @@ pub fn prepare(op: Op, params: &Json) -> Result<Prepared, Error> {
                 ("amount".to_owned(), amount),
                 (card_field.to_owned(), str_json(card)),
             ];
-            Ok(Prepared {
-                method: "POST",
-                path: "/v2/stored-value".into(),
-                body: Some(body),
-                idempotent_post: true,
-            })
+            Ok(with_body(body))
         }
         Op::DeleteCard => {
             let p = Params::new(params, &["cardNumber", "cardTrackTwo"])?;
             let (_, card) = p.card()?;
-            Ok(simple(
-                "DELETE",
-                format!("/v2/stored-value/{}", percent_encode(card)),
-            ))
+            Ok(simple(row.fill_path(|_| card).0))
         }
         Op::CardInfo => {
             let p = Params::new(
@@ -252,12 +250,7 @@ pub fn prepare(op: Op, params: &Json) -> Result<Prepared, Error> {
             let mut body = vec![(card_field.to_owned(), str_json(card))];
             push(&mut body, "currency", p.currency()?);
             push(&mut body, "pinNumber", p.pin()?);
-            Ok(Prepared {
-                method: "POST",
-                path: "/v2/stored-value/info".into(),
-                body: Some(body),
-                idempotent_post: false,
-            })
+            Ok(with_body(body))
         }
         Op::Reload | Op::Redeem => {
             let p = Params::new(
@@ -285,12 +278,7 @@ pub fn prepare(op: Op, params: &Json) -> Result<Prepared, Error> {
             ];
             push(&mut body, "currency", p.currency()?);
             push(&mut body, "pinNumber", p.pin()?);
-            Ok(Prepared {
-                method: "POST",
-                path: "/v2/transactions".into(),
-                body: Some(body),
-                idempotent_post: true,
-            })
+            Ok(with_body(body))
         }
         Op::Cancel => {
             let p = Params::new(params, &["transactionId", "amount", "currency"])?;
@@ -303,20 +291,12 @@ pub fn prepare(op: Op, params: &Json) -> Result<Prepared, Error> {
                 ("amount".to_owned(), amount),
             ];
             push(&mut body, "currency", p.currency()?);
-            Ok(Prepared {
-                method: "POST",
-                path: "/v2/transactions".into(),
-                body: Some(body),
-                idempotent_post: true,
-            })
+            Ok(with_body(body))
         }
         Op::GetTransaction => {
             let p = Params::new(params, &["id"])?;
             let id = p.required("id")?;
-            Ok(simple(
-                "GET",
-                format!("/v2/transactions/{}", percent_encode(id)),
-            ))
+            Ok(simple(row.fill_path(|_| id).0))
         }
         Op::ListTransactions => {
             let p = Params::new(params, &["filter", "cardNumber", "page", "count", "query"])?;
@@ -347,7 +327,7 @@ pub fn prepare(op: Op, params: &Json) -> Result<Prepared, Error> {
             } else {
                 format!("?{}", parts.join("&"))
             };
-            Ok(simple("GET", format!("/v2/transactions{qs}")))
+            Ok(simple(format!("{}{qs}", row.path)))
         }
         Op::BinLookup => {
             let p = Params::new(params, &["bin"])?;
@@ -355,7 +335,7 @@ pub fn prepare(op: Op, params: &Json) -> Result<Prepared, Error> {
             if !(6..=8).contains(&bin.len()) || !bin.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(Error::invalid("params.bin", "must be 6 to 8 digits"));
             }
-            Ok(simple("GET", format!("/v2/bin-lookup/{bin}")))
+            Ok(simple(row.fill_path(|_| bin).0))
         }
     }
 }

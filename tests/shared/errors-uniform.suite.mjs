@@ -69,6 +69,38 @@ export const tests = [
     },
   },
   {
+    name: "errors: a 2xx whose body drifted from its documented type is a ResponseValidationError naming the field, in Cards and stored value too",
+    runtimes: SERVER,
+    fn: async (ctx) => {
+      const { sdk } = ctx;
+      const json = (path, body) => ({ path, status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+      // An approved KYC case always has its caseId (the reference's field list).
+      const program = await createCardsTenant(ctx.sandboxUrl);
+      const approvedWithoutCase = json("/v1/accounts/cdd/detail/*", { code: "000000", message: "success", data: { kyc: { status: "APPROVED" } } });
+      const cards = await through(ctx, approvedWithoutCase, (origin) =>
+        new sdk.SeismicCardsClient({ baseUrl: origin, clientId: program.clientId, clientSecret: program.clientSecret }).accounts.kycStatus({ accountId: "acct_1" }),
+      );
+      isShapeError(ctx, cards, "response.kyc.caseId", "Cards kycStatus");
+
+      // The stored transaction object's amounts are numbers; a string one is drift.
+      const merchant = await createSvTenant(ctx.sandboxUrl);
+      const transaction = {
+        id: "txn_1", cardNumber: "6006491234567890", transactionType: "reload", authCode: "A1", amount: "25.00", amountOriginal: 25,
+        merchantId: "m1", ipAddress: "127.0.0.1", transId: "t1", status: "01", statusMessage: "Approved", currency: "USD",
+        tranDate: "2026-12-04T00:00:00Z", createdAt: "2026-12-04T00:00:00Z", updatedAt: "2026-12-04T00:00:00Z",
+      };
+      const storedValue = await through(ctx, json("/v2/transactions/*", transaction), (origin) =>
+        new sdk.StoredValueClient({ baseUrl: origin, apiKey: merchant.apiKey }).transactions.get({ id: "txn_1" }),
+      );
+      isShapeError(ctx, storedValue, "response.amount", "stored value transactions.get");
+      const fixed = await through(ctx, json("/v2/transactions/*", { ...transaction, amount: 25 }), (origin) =>
+        new sdk.StoredValueClient({ baseUrl: origin, apiKey: merchant.apiKey }).transactions.get({ id: "txn_1" }),
+      );
+      ctx.assert.equal(fixed.resolved?.amount, 25, `the documented shape passes (control): ${ctx.assert.show(fixed)}`);
+    },
+  },
+  {
     name: "errors (control): an error status with an unreadable body stays the API's own error class, with its status",
     runtimes: SERVER,
     fn: async (ctx) => {

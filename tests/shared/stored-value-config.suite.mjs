@@ -12,6 +12,7 @@ import {
   svClient,
   base,
   cannedFetch,
+  BIN_ANSWER,
   validation,
   svError,
   typedError,
@@ -55,7 +56,7 @@ const serverTests = [
       ];
       for (const [cfg, origin] of cases) {
         const calls = [];
-        const bin = { Bin: "411111", IssuingBank: "Bank Name", Country: "USA", CardBrand: "Visa" };
+        const bin = { ...BIN_ANSWER };
         const client = new sdk.StoredValueClient({ apiKey: "k", ...cfg, fetch: recordingFetch(calls, cannedFetch(bin)) });
         const r = await client.binLookup({ bin: "411111" });
         assert.deepEqual(r, bin, "canned answer passed through");

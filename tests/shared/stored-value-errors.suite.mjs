@@ -5,7 +5,7 @@
 import { createSvTenant, getSvStats, base64Utf8, freshCardNumber } from "./stored-value-sandbox.mjs";
 import { uniqueId } from "./sandbox.mjs";
 import { recordingFetch } from "./recording-fetch.mjs";
-import { SERVER, CARD_A, svClient, cannedFetch, tamperingFetch, svError, balanceOf } from "./stored-value-support.mjs";
+import { SERVER, CARD_A, svClient, cannedFetch, tamperingFetch, svError, balanceOf, BIN_ANSWER } from "./stored-value-support.mjs";
 
 const serverTests = [
   // --- errors ---------------------------------------------------------------------------------
@@ -87,7 +87,7 @@ const serverTests = [
       // base64 padding: keys of length 1, 2 and 3 mod 3, against a canned answer (no network)
       for (const apiKey of ["k", "ke", "key", "sk_test_+/=:ü"]) {
         const seen = [];
-        const c = new ctx.sdk.StoredValueClient({ apiKey, baseUrl: "https://api.example.test", fetch: recordingFetch(seen, cannedFetch({ Bin: "411111" })) });
+        const c = new ctx.sdk.StoredValueClient({ apiKey, baseUrl: "https://api.example.test", fetch: recordingFetch(seen, cannedFetch(BIN_ANSWER)) });
         await c.binLookup({ bin: "411111" });
         assert.equal(seen[0].headers.get("authorization"), `Bearer ${base64Utf8(apiKey)}`, `apiKey ${JSON.stringify(apiKey)}`);
       }

@@ -7,6 +7,22 @@ export const SERVER = ["node", "workerd"];
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 export const [CARD_A, CARD_B, CARD_C, CARD_D] = TEST_CARDS;
 export const money = (v) => Number(v).toFixed(2);
+/** The API document's example BIN lookup answer, verbatim: a canned 2xx of the documented shape. */
+export const BIN_ANSWER = Object.freeze({
+  Bin: "411111",
+  IssuingBank: "Bank Name",
+  Country: "USA",
+  CardBrand: "Visa",
+  CardType: "Credit",
+  CardDetail: "True credit (No PIN/Signature capability).",
+  DebitNetwork: "ACCEL FISERV – Pinned POS",
+  DebitSignatureNetworkParticipant: "",
+  FSA: "No",
+  PrepaidIndicator: "No",
+  ProductID: "Visa Classic",
+  RegulatorIndicator: "N",
+  CardClass: "Consumer",
+});
 
 /** The spec's status table, verbatim. */
 export const SPEC_STATUS = {

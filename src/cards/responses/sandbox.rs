@@ -6,7 +6,7 @@
 
 use serde_json::{json, Value};
 
-use super::RESPONSES;
+use super::responses;
 use crate::cards::{envelope_data, CardsClient, CardsConfig, MemoryOnly};
 use crate::core::json::Json;
 use crate::core::schema::check_text;
@@ -33,7 +33,7 @@ impl Run {
 
     /// Checks `data` against `name`'s row and returns it parsed.
     fn check(&mut self, name: &'static str, data: &str) -> Result<Value, Failure> {
-        let ty = RESPONSES
+        let ty = responses()
             .iter()
             .find(|(n, _)| *n == name)
             .ok_or(format!("no row for {name}"))?
@@ -281,7 +281,7 @@ async fn every_sandbox_answer_has_the_documented_shape() -> Result<(), Failure> 
     s.call("cards.unfreeze", this_card.clone()).await?;
     s.call("cards.delete", this_card).await?;
 
-    let missing: Vec<&str> = RESPONSES
+    let missing: Vec<&str> = responses()
         .iter()
         .map(|(name, _)| *name)
         .filter(|name| !s.checked.contains(name))

@@ -1,5 +1,5 @@
 //! The documented types of the stored-value (gift card) API's answers, as [`Ty`] tables,
-//! and which one each operation answers ([`RESPONSES`], keyed by [`name`]).
+//! which the rows of `endpoints.rs` name.
 //!
 //! What is checked is the whole 2xx body, which the client returns as it came. Transcribed
 //! from the API document: the property tables (the transaction object, the BIN details) and
@@ -12,6 +12,7 @@
 
 use crate::core::schema::Ty::{self, Arr, Enum, Num, Obj, Str, Tagged};
 use crate::core::schema::{opt, req};
+#[cfg(test)]
 use crate::stored_value::Op;
 
 // ---- Gift cards ----------------------------------------------------------------------
@@ -20,7 +21,7 @@ use crate::stored_value::Op;
 /// the merchant's name, id, and store number, if applicable") and of `DELETE
 /// /v2/stored-value/{card}` (the card as it was). Both examples carry all five fields; the
 /// store number appears in none, so it is not checked.
-const GIFT_CARD: Ty = Obj(&[
+pub(crate) const GIFT_CARD: Ty = Obj(&[
     req("amount", Str),
     req("cardNumber", Str),
     req("createdAt", Str),
@@ -30,7 +31,7 @@ const GIFT_CARD: Ty = Obj(&[
 
 /// `GiftCardInfo`: `POST /v2/stored-value/info` (balance and status; track one data comes
 /// back too when it was sent, and passes as an unknown field).
-const CARD_INFO: Ty = Obj(&[
+pub(crate) const CARD_INFO: Ty = Obj(&[
     req("merchantId", Str),
     req("cardNumber", Str),
     req("amount", Str),
@@ -42,14 +43,14 @@ const CARD_INFO: Ty = Obj(&[
 // ---- Transactions --------------------------------------------------------------------
 
 /// The methods of a gift transaction, echoed as `transactionType`.
-const TRANSACTION_TYPE: Ty = Enum(&["reload", "redemption", "cancel"]);
+pub(crate) const TRANSACTION_TYPE: Ty = Enum(&["reload", "redemption", "cancel"]);
 
 /// `TransactionResult`: `POST /v2/transactions` (reload, redemption, cancel), discriminated
 /// on its `status`: the document's three answers are `"01"` (Approval), `"109"` (Additional
 /// payment required: only part of the amount was redeemed, and `customerPayment` is the
 /// difference to collect another way) and `"107"` (Cancelled; its example has no
 /// `cardNumber`). Refusals (the other status codes) come as `422` errors, not here.
-const TRANSACTION_RESULT: Ty = Tagged {
+pub(crate) const TRANSACTION_RESULT: Ty = Tagged {
     tag: "status",
     variants: &[
         (
@@ -100,7 +101,7 @@ const TRANSACTION_RESULT: Ty = Tagged {
 /// them. `invoice` is in the table but in no example: optional. `status` is any status code
 /// of the table (a stored transaction's outcome, described by `statusMessage`). Dates are
 /// strings (ISO in the get example, `09/12/2017, 10:00:18 AM` in the list example).
-const GIFT_TRANSACTION: Ty = Obj(&[
+pub(crate) const GIFT_TRANSACTION: Ty = Obj(&[
     req("id", Str),
     req("cardNumber", Str),
     req("transactionType", TRANSACTION_TYPE),
@@ -120,7 +121,7 @@ const GIFT_TRANSACTION: Ty = Obj(&[
 ]);
 
 /// The `pagination` of a list.
-const PAGINATION: Ty = Obj(&[
+pub(crate) const PAGINATION: Ty = Obj(&[
     req("count", Num),
     req("page", Num),
     req("size", Num),
@@ -131,7 +132,7 @@ const PAGINATION: Ty = Obj(&[
 ///
 /// With `query.$select` the items carry only the selected fields: check such a page against
 /// [`SELECTED_TRANSACTION_PAGE`] instead.
-const TRANSACTION_PAGE: Ty = Obj(&[
+pub(crate) const TRANSACTION_PAGE: Ty = Obj(&[
     req("total", Num),
     req("data", Arr(&GIFT_TRANSACTION)),
     req("pagination", PAGINATION),
@@ -139,7 +140,6 @@ const TRANSACTION_PAGE: Ty = Obj(&[
 
 /// `GET /v2/transactions` with `$select` ("pick which fields to include in the result"):
 /// the page as [`TRANSACTION_PAGE`], its items any objects.
-#[allow(dead_code)] // wired into the client separately
 pub(crate) const SELECTED_TRANSACTION_PAGE: Ty = Obj(&[
     req("total", Num),
     req("data", Arr(&Obj(&[]))),
@@ -150,7 +150,7 @@ pub(crate) const SELECTED_TRANSACTION_PAGE: Ty = Obj(&[
 
 /// `BinInfo`: `GET /v2/bin-lookup/{BIN}`, every field of its table (all strings, some empty
 /// as `DebitSignatureNetworkParticipant` in the example).
-const BIN_INFO: Ty = Obj(&[
+pub(crate) const BIN_INFO: Ty = Obj(&[
     req("Bin", Str),
     req("IssuingBank", Str),
     req("Country", Str),
@@ -166,36 +166,21 @@ const BIN_INFO: Ty = Obj(&[
     req("CardClass", Str),
 ]);
 
-/// The name of `op` in [`RESPONSES`]: its JS method path.
-#[allow(dead_code)] // wired into the client separately
-pub(crate) fn name(op: Op) -> &'static str {
-    match op {
-        Op::CreateCard => "giftCards.create",
-        Op::DeleteCard => "giftCards.delete",
-        Op::CardInfo => "giftCards.info",
-        Op::Reload => "transactions.reload",
-        Op::Redeem => "transactions.redeem",
-        Op::Cancel => "transactions.cancel",
-        Op::GetTransaction => "transactions.get",
-        Op::ListTransactions => "transactions.list",
-        Op::BinLookup => "binLookup",
-    }
+/// The JS name of `op` (its row's).
+#[cfg(test)]
+fn name(op: Op) -> &'static str {
+    super::endpoints::endpoint(op).name
 }
 
-/// Every stored-value operation (by [`name`]) and the type of its 2xx body; every one
-/// answers a JSON object, so no row is `None`.
-#[allow(dead_code)] // wired into the client separately
-pub(crate) const RESPONSES: &[(&str, Option<&Ty>)] = &[
-    ("giftCards.create", Some(&GIFT_CARD)),
-    ("giftCards.delete", Some(&GIFT_CARD)),
-    ("giftCards.info", Some(&CARD_INFO)),
-    ("transactions.reload", Some(&TRANSACTION_RESULT)),
-    ("transactions.redeem", Some(&TRANSACTION_RESULT)),
-    ("transactions.cancel", Some(&TRANSACTION_RESULT)),
-    ("transactions.get", Some(&GIFT_TRANSACTION)),
-    ("transactions.list", Some(&TRANSACTION_PAGE)),
-    ("binLookup", Some(&BIN_INFO)),
-];
+/// Every operation's name and response type, from the rows: what the tests check against the
+/// docs' examples and the sandbox.
+#[cfg(test)]
+fn responses() -> Vec<(&'static str, Option<&'static Ty>)> {
+    super::endpoints::ENDPOINTS
+        .iter()
+        .map(|e| (e.name, e.response))
+        .collect()
+}
 
 #[cfg(test)]
 mod tests;

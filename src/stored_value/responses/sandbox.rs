@@ -6,7 +6,7 @@
 
 use serde_json::{json, Value};
 
-use super::{name, RESPONSES, SELECTED_TRANSACTION_PAGE};
+use super::{name, responses, SELECTED_TRANSACTION_PAGE};
 use crate::core::json::Json;
 use crate::core::schema::{check_text, Ty};
 use crate::stored_value::{Op, StoredValueClient, StoredValueConfig};
@@ -24,7 +24,7 @@ async fn run(
 ) -> Result<Value, Failure> {
     let params = Json::parse(&params.to_string()).ok_or("params are not JSON")?;
     let body = client.call(op, &params, None, &Cancel::none()).await?;
-    let row = RESPONSES
+    let row = responses()
         .iter()
         .find(|(n, _)| *n == name(op))
         .ok_or(format!("no row for {}", name(op)))?
@@ -95,7 +95,7 @@ async fn every_sandbox_answer_has_the_documented_shape() -> Result<(), Failure> 
     run(&c, checked, Op::BinLookup, json!({ "bin": "411111" }), None).await?;
     run(&c, checked, Op::DeleteCard, card, None).await?;
 
-    let missing: Vec<&str> = RESPONSES
+    let missing: Vec<&str> = responses()
         .iter()
         .map(|(n, _)| *n)
         .filter(|n| !seen.contains(n))
