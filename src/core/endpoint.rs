@@ -46,6 +46,14 @@ impl<P> Endpoint<P> {
 }
 
 impl<P> Endpoint<P> {
+    /// The names of the path's `{name}` placeholders, in order.
+    pub fn path_params(&self) -> impl Iterator<Item = &'static str> {
+        self.path
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+    }
+
     /// The path with each `{name}` replaced by `value(name)`, percent-encoded, and the names
     /// it used (so they are not sent again in the query or body).
     pub fn fill_path<'v>(&self, value: impl Fn(&str) -> &'v str) -> (String, Vec<&'static str>) {
@@ -89,6 +97,7 @@ mod tests {
         let (path, used) = ROW.fill_path(|n| if n == "thingId" { "a/b c" } else { "7" });
         assert_eq!(path, "/v1/things/a%2Fb%20c/parts/7");
         assert_eq!(used, ["thingId", "partId"]);
+        assert_eq!(ROW.path_params().collect::<Vec<_>>(), ["thingId", "partId"]);
     }
 
     #[test]

@@ -271,8 +271,7 @@ impl OrchestrationCore {
     /// `[[op, arity], …]`: every documented method and how many positional parameters it
     /// takes (the JS class builds its namespaces from this, the one list of methods).
     pub fn methods() -> js_sys::Array {
-        ops::OPS
-            .iter()
+        ops::names()
             .map(|op| {
                 let arity = ops::param_names(op).map_or(0, <[_]>::len);
                 js_sys::Array::of2(&JsValue::from_str(op), &JsValue::from(arity as u32))

@@ -1,8 +1,9 @@
 //! Seismic Orchestration: the `SeismicOrchestrationClient` core — every documented method as
-//! data (`ops`), responses checked against the documented types (`schema`), and sessions
+//! a row (`endpoints`) and its call built from the caller's arguments (`ops`), responses checked against the documented types (`schema`), and sessions
 //! with single-flight refresh (`client`, `session`).
 
 mod client;
+pub mod endpoints;
 pub mod ops;
 pub mod schema;
 mod schema_types;

@@ -1,10 +1,10 @@
-//! Every Orchestration answer's documented type (`schema_types`), checked with the shared
+//! Every Orchestration answer's documented type (its row's, from `schema_types`), checked with the shared
 //! response-type language of [`crate::core::schema`].
 
 use crate::core::error::Error;
 use crate::core::json::Json;
 use crate::core::schema::{self, Ty};
-use crate::orchestration::schema_types as types;
+use crate::orchestration::endpoints::endpoint;
 
 /// Checks a 2xx body of `op` against the documented type. Unknown fields pass through.
 ///
@@ -44,10 +44,7 @@ pub fn no_body(op: &str) -> bool {
 
 /// The documented body type of `op`: `Some(None)` for a 204, `None` for an unknown op.
 fn lookup(op: &str) -> Option<Option<&'static Ty>> {
-    types::OPS
-        .iter()
-        .find(|(name, _)| *name == op)
-        .map(|(_, ty)| *ty)
+    endpoint(op).map(|e| e.response)
 }
 
 #[cfg(test)]

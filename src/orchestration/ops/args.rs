@@ -1,12 +1,11 @@
 //! Reading the caller's positional arguments and the fields of their objects, each failure
 //! naming the parameter (or `parameter.field`) as the docs name it.
 
-use crate::core::encoding::percent_encode;
 use crate::core::error::Error;
 use crate::core::json::Json;
 
 /// Positional arguments of one call, named as the docs name them (for error messages).
-pub(super) struct Args<'a> {
+pub struct Args<'a> {
     pub(super) values: &'a [Json],
     pub(super) names: &'static [&'static str],
 }
@@ -31,11 +30,6 @@ impl<'a> Args<'a> {
             None => Err(Error::invalid(self.name(i), "is required")),
             Some(_) => Err(Error::invalid(self.name(i), "must be a string")),
         }
-    }
-
-    /// A required string, percent-encoded for use as one path segment.
-    pub(super) fn segment(&self, i: usize) -> Result<String, Error> {
-        self.string(i).map(|s| percent_encode(&s))
     }
 
     /// A required object.

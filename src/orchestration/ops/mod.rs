@@ -1,21 +1,64 @@
-//! Every documented `SeismicOrchestrationClient` method as data: its HTTP method, path, query
-//! and body built from the caller's positional arguments, checked before anything is sent.
+//! A call of a documented `SeismicOrchestrationClient` method, built from its row
+//! (`endpoints.rs`) and the caller's positional arguments, checked before anything is sent.
 //!
-//! Split by what each part holds, so one method's change touches one place: the method list
-//! and parameter names (`table`), the per-method request arms (`calls`), the argument readers
-//! (`args`) and the body rules several methods share (`rules`).
+//! Split by what each part holds: the per-method query and body builders (`calls`), the
+//! argument readers (`args`) and the body rules several methods share (`rules`).
 
 mod args;
-mod calls;
+pub(crate) mod calls;
 mod rules;
-mod table;
 #[cfg(test)]
 mod tests;
 
+use crate::core::error::Error;
 use crate::core::json::Json;
+use crate::orchestration::endpoints::{endpoint, ENDPOINTS};
 
-pub use calls::build;
-pub use table::{param_names, OPS};
+pub use args::Args;
+
+/// The positional parameter names of `op` (`None` for an unknown method).
+pub fn param_names(op: &str) -> Option<&'static [&'static str]> {
+    endpoint(op).map(|e| e.params.names)
+}
+
+/// Every method of the client, as dotted paths, in the order of the docs.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    ENDPOINTS.iter().map(|e| e.name)
+}
+
+/// Builds the request of `op` from its positional `args`, or says which argument is wrong:
+/// the path parameters first (each a non-empty string), then the method's own rules. `wait`
+/// is `quotes.create`'s `{ wait: true }`.
+pub fn build(op: &str, args: &[Json], wait: bool) -> Result<Call, Error> {
+    let row =
+        endpoint(op).ok_or_else(|| Error::invalid("method", format!("unknown method {op}")))?;
+    let a = Args {
+        values: args,
+        names: row.params.names,
+    };
+    let mut segments = Vec::new();
+    for name in row.path_params() {
+        let i = row.params.names.iter().position(|n| *n == name);
+        segments.push((name, a.string(i.unwrap_or(usize::MAX))?));
+    }
+    let parts = (row.params.build)(&a, wait)?;
+    let (path, _) = row.fill_path(|name| {
+        segments
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or("", |(_, v)| v.as_str())
+    });
+    Ok(Call {
+        op: row.name,
+        method: row.method,
+        path,
+        query: parts.query,
+        body: parts.body,
+        empty: row.response.is_none(),
+        unwrap: row.unwrap,
+        effect: row.params.effect,
+    })
+}
 
 /// What to do with a successful answer besides returning it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

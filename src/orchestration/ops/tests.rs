@@ -1,7 +1,6 @@
 //! The op table and argument building: every method known, documented paths, bodies and
 //! queries, and bad arguments refused naming the parameter.
 
-use super::table::canonical;
 use super::*;
 use crate::core::error::Error;
 
@@ -28,9 +27,17 @@ fn refused(op: &str, args: &str) -> String {
 
 #[test]
 fn every_method_is_known_and_named() {
-    for op in OPS {
+    let all: Vec<&str> = names().collect();
+    assert_eq!(all.len(), 41, "the documented methods");
+    for (i, op) in all.iter().enumerate() {
         assert!(param_names(op).is_some(), "{op}");
-        assert_eq!(canonical(op), *op);
+        assert!(!all[..i].contains(op), "{op} has two rows");
+    }
+    // Every path parameter is a positional parameter of its method.
+    for e in crate::orchestration::endpoints::ENDPOINTS {
+        for p in e.path_params() {
+            assert!(e.params.names.contains(&p), "{}: {{{p}}}", e.name);
+        }
     }
     assert_eq!(refused("quotes.delete", "[]"), "method");
 }

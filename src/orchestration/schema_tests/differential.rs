@@ -102,7 +102,7 @@ fn check_text_agrees_with_parse_then_check_on_mutated_bodies() {
             }
             // Now and then the body goes to another op (other types, 204s, unknown).
             let op = if rng.chance(15) {
-                rng.pick(&[ALL_OPS, &["nope"]].concat())
+                rng.pick(&[&ALL_OPS[..], &["nope"]].concat())
             } else {
                 op
             };

@@ -20,7 +20,8 @@ fn examples() -> &'static [(String, String)] {
 }
 
 /// Every op the SDK exposes (the JS method paths).
-const ALL_OPS: &[&str] = crate::orchestration::ops::OPS;
+static ALL_OPS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| crate::orchestration::ops::names().collect());
 
 /// The error of a body that is not JSON.
 fn not_json() -> Error {

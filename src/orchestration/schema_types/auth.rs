@@ -7,7 +7,7 @@ use crate::core::schema::{opt, req};
 // ---- Auth ----------------------------------------------------------------------------
 
 /// `TokenPair` (login with MFA off, `mfa/verify`, `refresh`).
-pub(super) const TOKEN_PAIR: Ty = Obj(&[
+pub(crate) const TOKEN_PAIR: Ty = Obj(&[
     req("access_token", Str),
     req("refresh_token", Str),
     req("access_expires_at", Str),
@@ -15,7 +15,7 @@ pub(super) const TOKEN_PAIR: Ty = Obj(&[
 ]);
 
 /// `LoginResponse`: discriminated on `status`.
-pub(super) const LOGIN_RESPONSE: Ty = Tagged {
+pub(crate) const LOGIN_RESPONSE: Ty = Tagged {
     tag: "status",
     variants: &[
         (
@@ -31,9 +31,9 @@ pub(super) const LOGIN_RESPONSE: Ty = Tagged {
     ],
 };
 
-pub(super) const SIGNUP: Ty = Obj(&[req("user_id", Str)]);
-pub(super) const MFA_ENROLL: Ty = Obj(&[req("provisioning_uri", Str), req("secret_base32", Str)]);
-pub(super) const AUTH_ME: Ty = Obj(&[req("user_id", Str), req("mfa_passed", Bool)]);
+pub(crate) const SIGNUP: Ty = Obj(&[req("user_id", Str)]);
+pub(crate) const MFA_ENROLL: Ty = Obj(&[req("provisioning_uri", Str), req("secret_base32", Str)]);
+pub(crate) const AUTH_ME: Ty = Obj(&[req("user_id", Str), req("mfa_passed", Bool)]);
 
 // ---- API keys ------------------------------------------------------------------------
 
@@ -52,7 +52,7 @@ const API_KEY: Ty = Obj(&[
 ]);
 
 /// `ApiKeyMinted`: all of `ApiKey` plus the plaintext `secret`.
-pub(super) const API_KEY_MINTED: Ty = Obj(&[
+pub(crate) const API_KEY_MINTED: Ty = Obj(&[
     req("id", Str),
     req("org_id", Str),
     req("prefix", Str),
@@ -65,4 +65,4 @@ pub(super) const API_KEY_MINTED: Ty = Obj(&[
     req("secret", Str),
 ]);
 
-pub(super) const API_KEY_LIST: Ty = Obj(&[req("api_keys", Arr(&API_KEY))]);
+pub(crate) const API_KEY_LIST: Ty = Obj(&[req("api_keys", Arr(&API_KEY))]);

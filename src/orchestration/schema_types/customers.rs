@@ -7,9 +7,9 @@ use crate::core::schema::{opt, req};
 // ---- Customers and accounts ----------------------------------------------------------
 
 /// Account and customer-row status.
-pub(super) const ACCOUNT_STATUS: Ty = Enum(&["pending", "active", "disabled"]);
+pub(crate) const ACCOUNT_STATUS: Ty = Enum(&["pending", "active", "disabled"]);
 
-pub(super) const ACCOUNT_TYPE: Ty = Enum(&[
+pub(crate) const ACCOUNT_TYPE: Ty = Enum(&[
     "us_bank_account",
     "external_digital_asset_wallet",
     "virtual_digital_asset_wallet",
@@ -50,16 +50,16 @@ const CUSTOMER_PROVIDER: Ty = Obj(&[
 
 /// Create / retrieve: `{ customer, providers }`. `providers` is absent from both REST
 /// examples (the SDK examples read it): checked when present.
-pub(super) const CUSTOMER_ENVELOPE: Ty = Obj(&[
+pub(crate) const CUSTOMER_ENVELOPE: Ty = Obj(&[
     req("customer", CUSTOMER),
     opt("providers", Arr(&CUSTOMER_PROVIDER)),
 ]);
 
 /// `POST /customers/:id/kyc-link`: `{ links: [{ status, link }] }`.
-pub(super) const KYC_LINKS: Ty = Obj(&[req("links", Arr(&CUSTOMER_KYC))]);
+pub(crate) const KYC_LINKS: Ty = Obj(&[req("links", Arr(&CUSTOMER_KYC))]);
 
 /// `Account`.
-pub(super) const ACCOUNT: Ty = Obj(&[
+pub(crate) const ACCOUNT: Ty = Obj(&[
     req("id", Str),
     req("ramp_customer_id", Str),
     req("provider", Str),
@@ -72,4 +72,4 @@ pub(super) const ACCOUNT: Ty = Obj(&[
     req("updated_at", Str),
 ]);
 
-pub(super) const ACCOUNT_LIST: Ty = Obj(&[req("accounts", Arr(&ACCOUNT))]);
+pub(crate) const ACCOUNT_LIST: Ty = Obj(&[req("accounts", Arr(&ACCOUNT))]);

@@ -10,7 +10,7 @@ use crate::core::schema::{opt, req};
 const ROLE: Ty = Enum(&["owner", "admin", "member", "viewer"]);
 
 /// `KybStatus` (also the `CustomerKyc.status` set).
-pub(super) const REVIEW_STATUS: Ty = Enum(&[
+pub(crate) const REVIEW_STATUS: Ty = Enum(&[
     "not_started",
     "submitted",
     "under_review",
@@ -23,7 +23,7 @@ const ORG_PROVIDER: Ty = Obj(&[req("provider", Str), req("kyb_status", REVIEW_ST
 
 /// `Org`. `providers` is in the table but absent from both examples (`GET /org`,
 /// `GET /orgs`): checked when present.
-pub(super) const ORG: Ty = Obj(&[
+pub(crate) const ORG: Ty = Obj(&[
     req("id", Str),
     req("name", Str),
     opt("providers", Arr(&ORG_PROVIDER)),
@@ -32,13 +32,13 @@ pub(super) const ORG: Ty = Obj(&[
 ]);
 
 /// `GET /orgs`: `{ orgs: [{ org, role }] }`.
-pub(super) const ORG_LIST: Ty = Obj(&[req(
+pub(crate) const ORG_LIST: Ty = Obj(&[req(
     "orgs",
     Arr(&Obj(&[req("org", ORG), req("role", ROLE)])),
 )]);
 
 /// `OrgMembership`.
-pub(super) const MEMBERSHIP: Ty = Obj(&[
+pub(crate) const MEMBERSHIP: Ty = Obj(&[
     req("org_id", Str),
     req("user_id", Str),
     req("email", Str),
@@ -46,13 +46,13 @@ pub(super) const MEMBERSHIP: Ty = Obj(&[
     req("created_at", Str),
 ]);
 
-pub(super) const MEMBER_LIST: Ty = Obj(&[req("members", Arr(&MEMBERSHIP))]);
+pub(crate) const MEMBER_LIST: Ty = Obj(&[req("members", Arr(&MEMBERSHIP))]);
 
 /// A hosted verification link `{ url, expires_at }` on a KYB row.
 const KYB_LINK: Ty = Obj(&[req("url", Str), req("expires_at", Str)]);
 
 /// `OrgProviderState`.
-pub(super) const PROVIDER_STATE: Ty = Obj(&[
+pub(crate) const PROVIDER_STATE: Ty = Obj(&[
     req("provider", Str),
     req("kyb_status", REVIEW_STATUS),
     req("kyb_link", Nullable(&KYB_LINK)),
@@ -63,11 +63,11 @@ pub(super) const PROVIDER_STATE: Ty = Obj(&[
 ]);
 
 /// `{ providers: OrgProviderState[] }` (submit and providers).
-pub(super) const PROVIDER_STATES: Ty = Obj(&[req("providers", Arr(&PROVIDER_STATE))]);
+pub(crate) const PROVIDER_STATES: Ty = Obj(&[req("providers", Arr(&PROVIDER_STATE))]);
 
 /// `POST /org/kyb/providers/{p}/link`: `{ url, expires_at? }` (the SDK types `expires_at`
 /// optional).
-pub(super) const REFRESHED_LINK: Ty = Obj(&[req("url", Str), opt("expires_at", Str)]);
+pub(crate) const REFRESHED_LINK: Ty = Obj(&[req("url", Str), opt("expires_at", Str)]);
 
 /// The KYB profile's `Address` (`state` is only conditionally required).
 const KYB_ADDRESS: Ty = Obj(&[
@@ -80,7 +80,7 @@ const KYB_ADDRESS: Ty = Obj(&[
 ]);
 
 /// `KybProfile` (conditional fields are optional here: the server enforces them on save).
-pub(super) const KYB_PROFILE: Ty = Obj(&[
+pub(crate) const KYB_PROFILE: Ty = Obj(&[
     req(
         "business",
         Obj(&[
@@ -152,7 +152,7 @@ pub(super) const KYB_PROFILE: Ty = Obj(&[
 // ---- Users ---------------------------------------------------------------------------
 
 /// `GET /user`.
-pub(super) const USER: Ty = Obj(&[
+pub(crate) const USER: Ty = Obj(&[
     req("id", Str),
     req("email", Str),
     req("mfa_required", Bool),

@@ -45,7 +45,7 @@ const RAMP_ORDER: Ty = Obj(&[
 ]);
 
 /// `GET /user/orders` and `GET /customers/orders`: a bare array.
-pub(super) const ORDERS: Ty = Arr(&RAMP_ORDER);
+pub(crate) const ORDERS: Ty = Arr(&RAMP_ORDER);
 
 // ---- Quotes --------------------------------------------------------------------------
 
@@ -139,7 +139,7 @@ const QUOTE: Ty = Obj(&[
 ]);
 
 /// `AsyncQuoteSnapshot`.
-pub(super) const SNAPSHOT: Ty = Obj(&[
+pub(crate) const SNAPSHOT: Ty = Obj(&[
     req("id", Str),
     req("status", Enum(&["pending", "ready", "expired"])),
     req("quotes", Arr(&QUOTE)),
@@ -149,11 +149,11 @@ pub(super) const SNAPSHOT: Ty = Obj(&[
 ]);
 
 /// `POST /quotes/:id/accept`: `{ order_id }` plus opaque routing metadata.
-pub(super) const ACCEPTED: Ty = Obj(&[req("order_id", Str)]);
+pub(crate) const ACCEPTED: Ty = Obj(&[req("order_id", Str)]);
 
 // ---- Catalog -------------------------------------------------------------------------
 
-pub(super) const RAILS: Ty = Obj(&[req(
+pub(crate) const RAILS: Ty = Obj(&[req(
     "rails",
     Arr(&Obj(&[
         req("rail", Str),
@@ -161,7 +161,7 @@ pub(super) const RAILS: Ty = Obj(&[req(
     ])),
 )]);
 
-pub(super) const CURRENCIES: Ty = Obj(&[req(
+pub(crate) const CURRENCIES: Ty = Obj(&[req(
     "currencies",
     Arr(&Obj(&[
         req("currency", Str),
