@@ -119,22 +119,13 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
             let res = self
                 .transport
                 .execute(cancel, repeatable, || {
-                    let mut headers = vec![
-                        ("x-access-token", token.access_token.clone()),
-                        ("Accept", "application/json".to_owned()),
-                    ];
-                    if built.body.is_some() {
-                        headers.push(("Content-Type", "application/json".to_owned()));
-                    }
-                    if let Some(k) = &key {
-                        headers.push(("Idempotency-Key", k.clone()));
-                    }
-                    Ok(HttpRequest {
-                        method: built.method,
-                        url: url.clone(),
-                        headers,
-                        body: built.body.clone(),
-                    })
+                    Ok(HttpRequest::json(
+                        built.method,
+                        &url,
+                        Some(("x-access-token", &token.access_token)),
+                        built.body.as_deref(),
+                        key.as_deref(),
+                    ))
                 })
                 .await?;
             match envelope_data(&res) {
@@ -234,12 +225,7 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
             let res = self
                 .transport
                 .execute(cancel, true, || {
-                    Ok(HttpRequest {
-                        method: "GET",
-                        url: url.clone(),
-                        headers: vec![("Accept", "application/json".into())],
-                        body: None,
-                    })
+                    Ok(HttpRequest::json("GET", &url, None, None, None))
                 })
                 .await?;
             let data = parse_data(&envelope_data(&res)?)?;
@@ -262,15 +248,7 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
             let res = self
                 .transport
                 .execute(cancel, false, || {
-                    Ok(HttpRequest {
-                        method: "POST",
-                        url: url.clone(),
-                        headers: vec![
-                            ("Content-Type", "application/json".into()),
-                            ("Accept", "application/json".into()),
-                        ],
-                        body: Some(body.clone()),
-                    })
+                    Ok(HttpRequest::json("POST", &url, None, Some(&body), None))
                 })
                 .await?;
             let data = parse_data(&envelope_data(&res)?)?;

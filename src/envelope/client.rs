@@ -164,20 +164,15 @@ impl<S: HttpSend> EnvelopeClient<S> {
             .config
             .key
             .seal_object(payload_json, timestamp, &nonce)?;
-        let mut headers = vec![
-            ("API-KEY", self.config.api_key.clone()),
-            ("Content-Type", "application/json".to_owned()),
-            ("Accept", "application/json".to_owned()),
-        ];
-        if let Some(key) = idempotency_key {
-            headers.push(("Idempotency-Key", key.to_owned()));
-        }
-        Ok(HttpRequest {
-            method: "POST",
-            url: url.to_owned(),
-            headers,
-            body: Some(format!("{{\"encrypted\":\"{sealed}\"}}")),
-        })
+        let body = format!("{{\"encrypted\":\"{sealed}\"}}");
+        let credential = Some(("API-KEY", self.config.api_key.as_str()));
+        Ok(HttpRequest::json(
+            "POST",
+            url,
+            credential,
+            Some(&body),
+            idempotency_key,
+        ))
     }
 }
 

@@ -186,19 +186,14 @@ impl<S: HttpSend, T: TokenStore> OrchestrationClient<S, T> {
         let body_text = body.map(Json::to_json);
         self.transport
             .execute(cancel, matches!(method, "GET" | "PUT" | "DELETE"), || {
-                let mut headers = vec![("Accept", "application/json".to_owned())];
-                if let Some((name, value)) = &auth {
-                    headers.push((name, value.clone()));
-                }
-                if body_text.is_some() {
-                    headers.push(("Content-Type", "application/json".to_owned()));
-                }
-                Ok(HttpRequest {
+                let credential = auth.as_ref().map(|(name, value)| (*name, value.as_str()));
+                Ok(HttpRequest::json(
                     method,
-                    url: url.clone(),
-                    headers,
-                    body: body_text.clone(),
-                })
+                    &url,
+                    credential,
+                    body_text.as_deref(),
+                    None,
+                ))
             })
             .await
     }

@@ -109,19 +109,14 @@ impl<S: HttpSend> StoredValueClient<S> {
         let res = self
             .transport
             .execute(cancel, true, || {
-                let mut headers = vec![
-                    ("Authorization", self.authorization.clone()),
-                    ("Accept", "application/json".to_owned()),
-                ];
-                if body.is_some() {
-                    headers.push(("Content-Type", "application/json".to_owned()));
-                }
-                Ok(HttpRequest {
-                    method: prepared.method,
-                    url: url.clone(),
-                    headers,
-                    body: body.clone(),
-                })
+                let credential = Some(("Authorization", self.authorization.as_str()));
+                Ok(HttpRequest::json(
+                    prepared.method,
+                    &url,
+                    credential,
+                    body.as_deref(),
+                    None,
+                ))
             })
             .await?;
         if res.is_success() {

@@ -46,6 +46,36 @@ pub struct HttpRequest {
     pub body: Option<String>,
 }
 
+impl HttpRequest {
+    /// The one way every client builds a request to its JSON API: `Accept: application/json`,
+    /// the credential header when there is one, `Content-Type: application/json` when there
+    /// is a body, and `Idempotency-Key` when the call carries one.
+    pub fn json(
+        method: &'static str,
+        url: &str,
+        credential: Option<(&'static str, &str)>,
+        body: Option<&str>,
+        idempotency_key: Option<&str>,
+    ) -> Self {
+        let mut headers = vec![("Accept", "application/json".to_owned())];
+        if let Some((name, value)) = credential {
+            headers.push((name, value.to_owned()));
+        }
+        if body.is_some() {
+            headers.push(("Content-Type", "application/json".to_owned()));
+        }
+        if let Some(key) = idempotency_key {
+            headers.push(("Idempotency-Key", key.to_owned()));
+        }
+        Self {
+            method,
+            url: url.to_owned(),
+            headers,
+            body: body.map(str::to_owned),
+        }
+    }
+}
+
 /// One HTTP answer with the headers of [`RESPONSE_HEADERS`].
 #[derive(Debug, Clone)]
 pub struct HttpResponse {
