@@ -1,3 +1,4 @@
 export { __TYPE_EXPORTS__ } from "./seismic_sdk.js";
 export * from "./errors.js";
 export * from "./orchestration.js";
+export * from "./cards.js";

@@ -10,3 +10,6 @@ pub mod transport;
 
 #[cfg(target_arch = "wasm32")]
 mod js;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod typescript;

@@ -5,6 +5,8 @@ mod endpoints;
 mod fields;
 mod responses;
 mod token;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod typescript;
 
 pub use crate::core::endpoint::Idempotency;
 pub use client::{envelope_data, CardsClient, CardsConfig, PRODUCTION_URL, SANDBOX_URL};

@@ -1,15 +1,19 @@
 //! `SeismicCardsClient` for JS, and the JS-implemented token cache.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use crate::cards::{CachedToken, CardsClient as Client, CardsConfig, TokenCache};
+use crate::cards::{
+    endpoint, CachedToken, CardsClient as Client, CardsConfig, TokenCache, ENDPOINTS,
+};
 use crate::core::error::Error;
 use crate::js::convert::{self, get};
 use crate::js::errors::{to_js, to_js_keyed};
+use crate::js::namespaces::Namespaces;
 use crate::transport::PlatformSender;
 
 /// A `tokenCache` object from JS: `get()` and `set(token)`, each returning a value or a Promise.
@@ -77,7 +81,7 @@ extern "C" {
 /// to the envelope's `data`. Refuses to run in a browser page unless `dangerouslyAllowBrowser`.
 #[wasm_bindgen(js_name = SeismicCardsClient)]
 pub struct JsCardsClient {
-    inner: Inner,
+    namespaces: Namespaces,
 }
 
 #[wasm_bindgen(js_class = SeismicCardsClient)]
@@ -114,10 +118,43 @@ impl JsCardsClient {
                 "must be an object with get() and set(token) methods",
             ));
         };
-        let sender = transport.sender;
-        Ok(JsCardsClient {
-            inner: Rc::new(Client::new(settings, sender, JsTokenCache(cache))),
-        })
+        let inner: Inner = Rc::new(Client::new(settings, transport.sender, JsTokenCache(cache)));
+        let names = ENDPOINTS.iter().map(|e| e.name).chain([LIST_ALL]);
+        // `listAll` pages through the namespace's own `list`, which exists once it is built.
+        let transactions: Rc<OnceCell<JsValue>> = Rc::default();
+        let pages = transactions.clone();
+        let namespaces = Namespaces::new(
+            names,
+            Box::new(move |name, params, options, _| {
+                dispatch(&inner, &pages, name, params, options)
+            }),
+        );
+        let _ = transactions.set(namespaces.get("transactions"));
+        Ok(JsCardsClient { namespaces })
+    }
+}
+
+/// The one method that is not a row: it pages through `transactions.list`.
+const LIST_ALL: &str = "transactions.listAll";
+
+/// Every namespace function lands here with its method's name.
+fn dispatch(
+    inner: &Inner,
+    transactions: &OnceCell<JsValue>,
+    name: JsValue,
+    params: JsValue,
+    options: JsValue,
+) -> JsValue {
+    match name.as_string().as_deref() {
+        Some(LIST_ALL) => {
+            let namespace = transactions.get().cloned().unwrap_or_default();
+            page_iterator(namespace, "list", params, options, "cards")
+        }
+        Some(n) => match endpoint(n) {
+            Ok(row) => call(inner, row.name, params, Some(options)).into(),
+            Err(e) => Promise::reject(&to_js(e)).into(),
+        },
+        None => Promise::reject(&to_js(Error::invalid("method", "must be a string"))).into(),
     }
 }
 
@@ -140,189 +177,30 @@ fn call(inner: &Inner, name: &'static str, params: JsValue, options: Option<JsVa
     })
 }
 
-// One namespace struct per group, each method one line: the endpoint table does the rest.
-macro_rules! namespace {
-    ($getter:ident, $js_getter:literal, $ty:ident, $doc:literal, [$(($method:ident, $js:literal, $name:literal, $params:literal, $ret:literal, $mdoc:literal)),* $(,)?]) => {
-        #[doc = $doc]
-        #[wasm_bindgen]
-        pub struct $ty {
-            inner: Inner,
-        }
-
-        #[wasm_bindgen]
-        impl $ty {
-            $(
-                #[doc = $mdoc]
-                #[wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
-                pub fn $method(
-                    &self,
-                    #[wasm_bindgen(unchecked_param_type = $params)] params: JsValue,
-                    #[wasm_bindgen(unchecked_optional_param_type = "CardsRequestOptions")] options: Option<JsValue>,
-                ) -> Promise {
-                    call(&self.inner, $name, params, options)
-                }
-            )*
-        }
-
+// The namespaces, by name: their methods come from the rows (`Namespaces`), their
+// TypeScript from `src/cards/typescript.rs` (the generated `cards.d.ts`).
+macro_rules! getters {
+    ($(($getter:ident, $js:literal, $ty:literal)),* $(,)?) => {
         #[wasm_bindgen(js_class = SeismicCardsClient)]
         impl JsCardsClient {
-            #[doc = $doc]
-            #[wasm_bindgen(getter = $js_getter)]
-            pub fn $getter(&self) -> $ty {
-                $ty { inner: self.inner.clone() }
-            }
+            $(
+                #[doc = concat!("`client.", $js, "`: see [`", $ty, "`].")]
+                #[wasm_bindgen(getter = $js, unchecked_return_type = $ty)]
+                pub fn $getter(&self) -> JsValue {
+                    self.namespaces.get($js)
+                }
+            )*
         }
     };
 }
 
-namespace!(accounts, "accounts", CardsAccounts, "Sub-accounts and KYC.", [
-    (register, "register", "accounts.register", "AccountRegisterParams", "Promise<{ accountId: string; userId: string }>", "Creates a sub-account (`POST /v1/accounts/register`); an Idempotency-Key is sent so retries never duplicate it."),
-    (find_by_email, "findByEmail", "accounts.findByEmail", "{ email: string }", "Promise<{ list: CardsAccount[] }>", "Looks a sub-account up by email (`GET /v1/accounts`)."),
-    (submit_kyc, "submitKyc", "accounts.submitKyc", "KycSubmitParams", "Promise<JsonObject>", "Submits KYC with a Sumsub share token (`POST /v1/accounts/{accountId}/kyc`)."),
-    (kyc_status, "kycStatus", "accounts.kycStatus", "{ accountId: string }", "Promise<{ kyc: { status: KycStatus; caseId?: string } }>", "KYC / CDD status (`GET /v1/accounts/cdd/detail/{accountId}`)."),
-    (init, "init", "accounts.init", "{ accountId: string }", "Promise<JsonObject>", "Provisions the USD Wallet once KYC is APPROVED (`POST /v1/accounts/{accountId}/init`)."),
-]);
-
-namespace!(
-    cardholders,
-    "cardholders",
-    CardsCardholders,
-    "Cardholder profiles.",
-    [
-        (
-            create,
-            "create",
-            "cardholders.create",
-            "CardholderCreateParams",
-            "Promise<Cardholder>",
-            "Creates a cardholder (`POST /v1/cardholders`); PENDING, then APPROVED."
-        ),
-        (
-            list,
-            "list",
-            "cardholders.list",
-            "{ accountId: string }",
-            "Promise<{ list: Cardholder[] }>",
-            "Cardholders of a sub-account."
-        ),
-        (
-            get,
-            "get",
-            "cardholders.get",
-            "{ cardholderId: string; accountId: string }",
-            "Promise<Cardholder>",
-            "One cardholder."
-        ),
-        (
-            update,
-            "update",
-            "cardholders.update",
-            "CardholderUpdateParams",
-            "Promise<Cardholder>",
-            "Updates mutable fields (`PATCH /v1/cardholders/{cardholderId}`)."
-        ),
-    ]
+getters!(
+    (accounts, "accounts", "CardsAccounts"),
+    (cardholders, "cardholders", "CardsCardholders"),
+    (bins, "bins", "CardsBins"),
+    (budgets, "budgets", "CardsBudgets"),
+    (transfers, "transfers", "CardsTransfers"),
+    (wallets, "wallets", "CardsWallets"),
+    (cards, "cards", "CardsCards"),
+    (transactions, "transactions", "CardsTransactions"),
 );
-
-namespace!(
-    bins,
-    "bins",
-    CardsBins,
-    "BINs the program issues from.",
-    [(
-        list,
-        "list",
-        "bins.list",
-        "{ accountId: string }",
-        "Promise<{ list: CardBin[] }>",
-        "`GET /v1/card/bins`."
-    ),]
-);
-
-namespace!(budgets, "budgets", CardsBudgets, "Budgets: spending pools behind cards.", [
-    (create, "create", "budgets.create", "{ accountId: string; name: string; currency?: \"USD\" }", "Promise<Budget>", "Creates a budget (Idempotency-Key sent)."),
-    (get, "get", "budgets.get", "{ budgetId: string; accountId: string }", "Promise<Budget>", "A budget with its balance."),
-    (transfer_in, "transferIn", "budgets.transferIn", "BudgetTransferParams", "Promise<BudgetTransfer>", "Funds a budget from the USD Wallet; `clientTransactionId` is generated when omitted."),
-    (transfer_out, "transferOut", "budgets.transferOut", "BudgetTransferParams", "Promise<BudgetTransfer>", "Moves funds back to the USD Wallet; `030003` when they are locked by pending authorizations."),
-]);
-
-namespace!(
-    transfers,
-    "transfers",
-    CardsTransfers,
-    "Transfers between USD Wallets.",
-    [(
-        external,
-        "external",
-        "transfers.external",
-        "ExternalTransferParams",
-        "Promise<JsonObject>",
-        "`POST /v1/business/transfer/external` (Idempotency-Key sent)."
-    ),]
-);
-
-namespace!(
-    wallets,
-    "wallets",
-    CardsWallets,
-    "USD Wallets.",
-    [(
-        list,
-        "list",
-        "wallets.list",
-        "{ accountId: string }",
-        "Promise<{ list: CardsWallet[] }>",
-        "`GET /v1/cards/wallets`."
-    ),]
-);
-
-namespace!(cards, "cards", CardsCards, "Cards.", [
-    (issue, "issue", "cards.issue", "CardIssueParams", "Promise<IssuedCard>", "Issues a card on a budget (`POST /v1/budget-card`, Idempotency-Key sent)."),
-    (get, "get", "cards.get", "{ accountId: string; cardId: string }", "Promise<{ total: number; list: IssuedCard[] }>", "Card details without PAN/CVV (`GET /v1/card-list`)."),
-    (sensitive_data, "sensitiveData", "cards.sensitiveData", "{ cardId: string; accountId: string }", "Promise<{ cardNumber: string; expiryDate: string; cvv: string }>", "PAN, expiry and CVV (`GET /v1/cards/{cardId}`). Prefer the PCI widget: this puts card data on your server."),
-    (widget_token, "widgetToken", "cards.widgetToken", "{ cardId: string; accountId: string }", "Promise<{ accessToken: string; expiresIn?: number }>", "A short-lived per-card token for the PCI widget."),
-    (update_label, "updateLabel", "cards.updateLabel", "{ cardId: string; accountId: string; label: string }", "Promise<JsonObject>", "Renames a card (≤ 50 characters)."),
-    (set_velocity_control, "setVelocityControl", "cards.setVelocityControl", "VelocityControlParams", "Promise<JsonObject>", "Replaces the card's spending limit."),
-    (freeze, "freeze", "cards.freeze", "{ cardId: string; accountId: string }", "Promise<JsonObject>", "Declines future authorizations."),
-    (unfreeze, "unfreeze", "cards.unfreeze", "{ cardId: string; accountId: string }", "Promise<JsonObject>", "Restores a frozen card."),
-    (delete, "delete", "cards.delete", "{ cardId: string; accountId: string }", "Promise<JsonObject>", "Closes a card permanently (irreversible)."),
-]);
-
-namespace!(
-    transactions,
-    "transactions",
-    CardsTransactions,
-    "Card transactions.",
-    [(
-        list,
-        "list",
-        "transactions.list",
-        "CardTransactionListParams",
-        "Promise<{ total: number; list: CardTransaction[] }>",
-        "One page, newest first (`GET /v1/cards/transaction-list`)."
-    ),]
-);
-
-#[wasm_bindgen]
-impl CardsTransactions {
-    /// Every matching transaction, page after page: `for await (const t of cards.transactions.listAll({ accountId, cardId }))`.
-    #[wasm_bindgen(js_name = listAll, unchecked_return_type = "AsyncIterable<CardTransaction>")]
-    pub fn list_all(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CardTransactionListParams")] params: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CardsRequestOptions")] options: Option<
-            JsValue,
-        >,
-    ) -> JsValue {
-        let namespace = CardsTransactions {
-            inner: self.inner.clone(),
-        };
-        page_iterator(
-            namespace.into(),
-            "list",
-            params,
-            options.unwrap_or(JsValue::UNDEFINED),
-            "cards",
-        )
-    }
-}

@@ -10,6 +10,7 @@ mod cards;
 mod convert;
 mod envelope;
 mod errors;
+mod namespaces;
 mod orchestration;
 mod stored_value;
 mod token_stores;

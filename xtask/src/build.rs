@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::tools;
 use crate::util::{self, root, step, Result};
+use crate::{dts, tools};
 
 /// Names the generated glue exports that users never call (init, and helpers the entry
 /// files use themselves).
@@ -59,6 +59,7 @@ pub fn run() -> Result<PathBuf> {
     )?;
 
     assemble(&root, &gen, &pkg)?;
+    dts::write(&root, &pkg)?;
     print_size(&pkg)?;
     Ok(pkg)
 }

@@ -4,6 +4,7 @@
 mod bench;
 mod build;
 mod demo;
+mod dts;
 mod procs;
 mod sandbox;
 mod test;
