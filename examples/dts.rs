@@ -19,13 +19,9 @@ const BUILTIN: &[&str] = &[
 
 fn file(api: &str, surface: &Surface, rows: &[&str], extras: &[&str]) -> Result<String, String> {
     agree(surface, rows, extras).map_err(|e| format!("{api}: {e}"))?;
-    // The class itself (constructor, namespace getters) is wasm-bindgen's declaration.
+    // The class itself (constructor, namespace getters, top-level methods such as
+    // `binLookup`) is wasm-bindgen's declaration.
     let (interfaces, _class_members) = render(surface);
-    if surface.methods.iter().any(|m| !m.name.contains('.')) {
-        return Err(format!(
-            "{api}: methods outside a namespace need a class to hold them"
-        ));
-    }
     let mut used = BTreeSet::new();
     for m in surface.methods {
         for text in [m.params, m.returns] {
@@ -51,17 +47,32 @@ fn file(api: &str, surface: &Surface, rows: &[&str], extras: &[&str]) -> Result<
 }
 
 fn main() -> Result<(), String> {
+    use seismic_sdk::{cards, stored_value};
     let dir = std::env::args().nth(1).ok_or("usage: dts <pkg dir>")?;
-    let cards_rows: Vec<&str> = seismic_sdk::cards::ENDPOINTS
-        .iter()
-        .map(|e| e.name)
-        .collect();
-    let cards = file(
-        "cards",
-        &seismic_sdk::cards::typescript::SURFACE,
-        &cards_rows,
-        seismic_sdk::cards::typescript::EXTRAS,
-    )?;
-    std::fs::write(Path::new(&dir).join("cards.d.ts"), cards).map_err(|e| e.to_string())?;
+    let names = |rows: &mut dyn Iterator<Item = &'static str>| rows.collect::<Vec<_>>();
+    let files = [
+        (
+            "cards",
+            file(
+                "cards",
+                &cards::typescript::SURFACE,
+                &names(&mut cards::ENDPOINTS.iter().map(|e| e.name)),
+                cards::typescript::EXTRAS,
+            )?,
+        ),
+        (
+            "stored-value",
+            file(
+                "stored_value",
+                &stored_value::typescript::SURFACE,
+                &names(&mut stored_value::ENDPOINTS.iter().map(|e| e.name)),
+                stored_value::typescript::EXTRAS,
+            )?,
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(Path::new(&dir).join(format!("{name}.d.ts")), text)
+            .map_err(|e| e.to_string())?;
+    }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! `StoredValueClient` for JS.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use js_sys::{Promise, JSON};
@@ -9,8 +10,9 @@ use wasm_bindgen_futures::future_to_promise;
 use crate::core::error::Error;
 use crate::js::convert;
 use crate::js::errors::{to_js, to_js_keyed};
+use crate::js::namespaces::Namespaces;
 use crate::stored_value::{
-    describe, Op, StoredValueClient as Client, StoredValueConfig, STATUS_CODES,
+    describe, Op, StoredValueClient as Client, StoredValueConfig, ENDPOINTS, STATUS_CODES,
 };
 use crate::transport::PlatformSender;
 
@@ -36,7 +38,7 @@ extern "C" {
 /// gateways with backoff and jitter.
 #[wasm_bindgen(js_name = StoredValueClient)]
 pub struct JsStoredValueClient {
-    inner: Inner,
+    namespaces: Namespaces,
 }
 
 #[wasm_bindgen(js_class = StoredValueClient)]
@@ -62,26 +64,31 @@ impl JsStoredValueClient {
         )?;
         let transport = convert::transport_settings(config)?;
         transport.apply(&mut settings.settings);
-        let sender = transport.sender;
-        Ok(JsStoredValueClient {
-            inner: Rc::new(Client::new(settings, sender)),
-        })
+        let inner: Inner = Rc::new(Client::new(settings, transport.sender));
+        let names = ENDPOINTS.iter().map(|e| e.name).chain([LIST_ALL]);
+        // `listAll` pages through the namespace's own `list`, which exists once it is built.
+        let transactions: Rc<OnceCell<JsValue>> = Rc::default();
+        let pages = transactions.clone();
+        let namespaces = Namespaces::new(
+            names,
+            Box::new(move |name, params, options, _| {
+                dispatch(&inner, &pages, name, params, options)
+            }),
+        );
+        let _ = transactions.set(namespaces.get("transactions"));
+        Ok(JsStoredValueClient { namespaces })
     }
 
     /// Gift cards: create, delete, info.
-    #[wasm_bindgen(getter, js_name = giftCards)]
-    pub fn gift_cards(&self) -> StoredValueGiftCards {
-        StoredValueGiftCards {
-            inner: self.inner.clone(),
-        }
+    #[wasm_bindgen(getter, js_name = giftCards, unchecked_return_type = "StoredValueGiftCards")]
+    pub fn gift_cards(&self) -> JsValue {
+        self.namespaces.get("giftCards")
     }
 
     /// Gift transactions: reload, redeem, cancel, get, list, listAll.
-    #[wasm_bindgen(getter)]
-    pub fn transactions(&self) -> StoredValueTransactions {
-        StoredValueTransactions {
-            inner: self.inner.clone(),
-        }
+    #[wasm_bindgen(getter, unchecked_return_type = "StoredValueTransactions")]
+    pub fn transactions(&self) -> JsValue {
+        self.namespaces.get("transactions")
     }
 
     /// BIN details (`GET /v2/bin-lookup/{bin}`): issuing bank, brand, type, prepaid…
@@ -91,143 +98,42 @@ impl JsStoredValueClient {
         #[wasm_bindgen(unchecked_param_type = "{ bin: string }")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "StoredValueRequestOptions")]
         options: Option<JsValue>,
-    ) -> Promise {
-        call(&self.inner, Op::BinLookup, params, options)
-    }
-}
-
-/// `client.giftCards`.
-#[wasm_bindgen]
-pub struct StoredValueGiftCards {
-    inner: Inner,
-}
-
-#[wasm_bindgen]
-impl StoredValueGiftCards {
-    /// Issues a gift card with an initial `amount` (`POST /v2/stored-value`). Idempotent.
-    #[wasm_bindgen(unchecked_return_type = "Promise<GiftCard>")]
-    pub fn create(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "GiftCardCreateParams")] params: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "StoredValueRequestOptions")]
-        options: Option<JsValue>,
-    ) -> Promise {
-        call(&self.inner, Op::CreateCard, params, options)
-    }
-
-    /// Removes a gift card (`DELETE /v2/stored-value/{cardNumber|cardTrackTwo}`).
-    #[wasm_bindgen(unchecked_return_type = "Promise<GiftCard>")]
-    pub fn delete(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CardRef")] params: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "StoredValueRequestOptions")]
-        options: Option<JsValue>,
-    ) -> Promise {
-        call(&self.inner, Op::DeleteCard, params, options)
-    }
-
-    /// Balance and status of a card (`POST /v2/stored-value/info`, a read).
-    #[wasm_bindgen(unchecked_return_type = "Promise<GiftCardInfo>")]
-    pub fn info(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "GiftCardInfoParams")] params: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "StoredValueRequestOptions")]
-        options: Option<JsValue>,
-    ) -> Promise {
-        call(&self.inner, Op::CardInfo, params, options)
-    }
-}
-
-/// `client.transactions`.
-#[wasm_bindgen]
-pub struct StoredValueTransactions {
-    inner: Inner,
-}
-
-#[wasm_bindgen]
-impl StoredValueTransactions {
-    /// Adds value to a card (`method: "reload"`). Idempotent.
-    #[wasm_bindgen(unchecked_return_type = "Promise<TransactionResult>")]
-    pub fn reload(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "GiftTransactionParams")] params: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "StoredValueRequestOptions")]
-        options: Option<JsValue>,
-    ) -> Promise {
-        call(&self.inner, Op::Reload, params, options)
-    }
-
-    /// Deducts from a card (`method: "redemption"`). More than the balance gives status `"109"`
-    /// with `customerPayment`, the amount to collect another way. Idempotent.
-    #[wasm_bindgen(unchecked_return_type = "Promise<TransactionResult>")]
-    pub fn redeem(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "GiftTransactionParams")] params: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "StoredValueRequestOptions")]
-        options: Option<JsValue>,
-    ) -> Promise {
-        call(&self.inner, Op::Redeem, params, options)
-    }
-
-    /// Cancels a transaction with its `transactionId` and original `amount` (status `"107"`). Idempotent.
-    #[wasm_bindgen(unchecked_return_type = "Promise<TransactionResult>")]
-    pub fn cancel(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "GiftCancelParams")] params: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "StoredValueRequestOptions")]
-        options: Option<JsValue>,
-    ) -> Promise {
-        call(&self.inner, Op::Cancel, params, options)
-    }
-
-    /// One transaction (`GET /v2/transactions/{id}`).
-    #[wasm_bindgen(unchecked_return_type = "Promise<GiftTransaction>")]
-    pub fn get(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "{ id: string }")] params: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "StoredValueRequestOptions")]
-        options: Option<JsValue>,
-    ) -> Promise {
-        call(&self.inner, Op::GetTransaction, params, options)
-    }
-
-    /// One page of transactions, filtered with the typed `query` (`$in`, `$sort`, `$or`…).
-    #[wasm_bindgen(unchecked_return_type = "Promise<TransactionPage>")]
-    pub fn list(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "TransactionListParams")] params: Option<
-            JsValue,
-        >,
-        #[wasm_bindgen(unchecked_optional_param_type = "StoredValueRequestOptions")]
-        options: Option<JsValue>,
-    ) -> Promise {
-        call(
-            &self.inner,
-            Op::ListTransactions,
-            params.unwrap_or(JsValue::UNDEFINED),
-            options,
-        )
-    }
-
-    /// Every transaction matching `params`, page after page: `for await (const t of client.transactions.listAll({ query }))`.
-    #[wasm_bindgen(js_name = listAll, unchecked_return_type = "AsyncIterable<GiftTransaction>")]
-    pub fn list_all(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "TransactionListParams")] params: Option<
-            JsValue,
-        >,
-        #[wasm_bindgen(unchecked_optional_param_type = "StoredValueRequestOptions")]
-        options: Option<JsValue>,
     ) -> JsValue {
-        let namespace = StoredValueTransactions {
-            inner: self.inner.clone(),
-        };
-        page_iterator(
-            namespace.into(),
-            "list",
-            params.unwrap_or(JsValue::UNDEFINED),
-            options.unwrap_or(JsValue::UNDEFINED),
+        let f: js_sys::Function = self.namespaces.get("binLookup").unchecked_into();
+        f.call2(
+            &JsValue::NULL,
+            &params,
+            &options.unwrap_or(JsValue::UNDEFINED),
         )
+        .unwrap_or_else(|e| Promise::reject(&e).into())
+    }
+}
+
+/// The one method that is not a row: it pages through `transactions.list`.
+const LIST_ALL: &str = "transactions.listAll";
+
+/// Every namespace function lands here with its method's name.
+fn dispatch(
+    inner: &Inner,
+    transactions: &OnceCell<JsValue>,
+    name: JsValue,
+    params: JsValue,
+    options: JsValue,
+) -> JsValue {
+    match name.as_string().as_deref() {
+        Some(LIST_ALL) => {
+            let namespace = transactions.get().cloned().unwrap_or_default();
+            page_iterator(namespace, "list", params, options)
+        }
+        Some(n) => match ENDPOINTS.iter().find(|e| e.name == n) {
+            Some(row) => call(inner, row.params, params, Some(options)).into(),
+            None => Promise::reject(&to_js(Error::invalid(
+                "method",
+                format!("unknown method {n}"),
+            )))
+            .into(),
+        },
+        None => Promise::reject(&to_js(Error::invalid("method", "must be a string"))).into(),
     }
 }
 

@@ -6,6 +6,8 @@ mod params;
 mod query;
 mod responses;
 mod status;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod typescript;
 
 pub use client::{StoredValueClient, StoredValueConfig, PRODUCTION_URL, SANDBOX_URL};
 pub use endpoints::{endpoint, Endpoint, ENDPOINTS};
