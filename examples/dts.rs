@@ -47,7 +47,7 @@ fn file(api: &str, surface: &Surface, rows: &[&str], extras: &[&str]) -> Result<
 }
 
 fn main() -> Result<(), String> {
-    use seismic_sdk::{cards, stored_value};
+    use seismic_sdk::{cards, envelope, stored_value};
     let dir = std::env::args().nth(1).ok_or("usage: dts <pkg dir>")?;
     let names = |rows: &mut dyn Iterator<Item = &'static str>| rows.collect::<Vec<_>>();
     let files = [
@@ -67,6 +67,15 @@ fn main() -> Result<(), String> {
                 &stored_value::typescript::SURFACE,
                 &names(&mut stored_value::ENDPOINTS.iter().map(|e| e.name)),
                 stored_value::typescript::EXTRAS,
+            )?,
+        ),
+        (
+            "envelope",
+            file(
+                "envelope",
+                &envelope::typescript::SURFACE,
+                &names(&mut envelope::ENDPOINTS.iter().map(|e| e.name)),
+                &[],
             )?,
         ),
     ];

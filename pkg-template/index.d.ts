@@ -3,3 +3,4 @@ export * from "./errors.js";
 export * from "./orchestration.js";
 export * from "./cards.js";
 export * from "./stored-value.js";
+export * from "./envelope.js";

@@ -13,6 +13,7 @@ use crate::core::ids::{random_bytes, random_u32};
 use crate::envelope::{self, plaintext_not_object, EnvelopeClient as Client, EnvelopeConfig};
 use crate::js::convert::{self, get};
 use crate::js::errors::{to_js, to_js_keyed};
+use crate::js::namespaces::Namespaces;
 use crate::transport::{Cancel, PlatformSender};
 
 /// Seals `payload` into an encrypted-envelope body.
@@ -129,6 +130,7 @@ fn open(key: &JsValue, body: &JsValue) -> Result<JsValue, Error> {
 #[wasm_bindgen(js_name = EnvelopeClient)]
 pub struct JsEnvelopeClient {
     inner: Rc<Client<PlatformSender>>,
+    namespaces: Namespaces,
 }
 
 #[wasm_bindgen(js_class = EnvelopeClient)]
@@ -154,10 +156,24 @@ impl JsEnvelopeClient {
         )?;
         let transport = convert::transport_settings(config)?;
         transport.apply(&mut settings.settings);
-        let sender = transport.sender;
-        Ok(JsEnvelopeClient {
-            inner: Rc::new(Client::new(settings, sender)),
-        })
+        let inner = Rc::new(Client::new(settings, transport.sender));
+        let client = inner.clone();
+        let namespaces = Namespaces::new(
+            envelope::ENDPOINTS.iter().map(|e| e.name),
+            Box::new(move |name, payload, options, _| {
+                let row = name.as_string().as_deref().and_then(envelope::by_name);
+                let path = row.map(|e| e.path.to_owned());
+                call(
+                    client.clone(),
+                    path,
+                    payload,
+                    Some(options),
+                    row.map(|e| e.name),
+                )
+                .into()
+            }),
+        );
+        Ok(JsEnvelopeClient { inner, namespaces })
     }
 
     /// Seals `payload`, POSTs it to `/api/v1${path}` and resolves to the decrypted answer.
@@ -178,59 +194,9 @@ impl JsEnvelopeClient {
     }
 
     /// Typed helpers for the card endpoints that require an `Idempotency-Key`.
-    #[wasm_bindgen(getter)]
-    pub fn cards(&self) -> EnvelopeCards {
-        EnvelopeCards {
-            inner: self.inner.clone(),
-        }
-    }
-}
-
-/// `client.cards`: card issue and top-up orders.
-#[wasm_bindgen]
-pub struct EnvelopeCards {
-    inner: Rc<Client<PlatformSender>>,
-}
-
-#[wasm_bindgen]
-impl EnvelopeCards {
-    /// Creates a card order (`POST /api/v1/cards/create`). An `Idempotency-Key` is generated
-    /// when you pass none; retrying with the same key returns the original order without a
-    /// second charge.
-    #[wasm_bindgen(unchecked_return_type = "Promise<EnvelopeResponse<CardOrder>>")]
-    pub fn create(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CardCreatePayload")] payload: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "EnvelopeRequestOptions")] options: Option<
-            JsValue,
-        >,
-    ) -> Promise {
-        call(
-            self.inner.clone(),
-            envelope::by_name("cards.create").map(|e| e.path.to_owned()),
-            payload,
-            options,
-            Some("cards.create"),
-        )
-    }
-
-    /// Tops up a card (`POST /api/v1/cards/topup`); `amount` is a decimal string. Idempotent
-    /// like {@link EnvelopeCards.create}.
-    #[wasm_bindgen(unchecked_return_type = "Promise<EnvelopeResponse<CardOrder>>")]
-    pub fn topup(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CardTopupPayload")] payload: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "EnvelopeRequestOptions")] options: Option<
-            JsValue,
-        >,
-    ) -> Promise {
-        call(
-            self.inner.clone(),
-            envelope::by_name("cards.topup").map(|e| e.path.to_owned()),
-            payload,
-            options,
-            Some("cards.topup"),
-        )
+    #[wasm_bindgen(getter, unchecked_return_type = "EnvelopeCards")]
+    pub fn cards(&self) -> JsValue {
+        self.namespaces.get("cards")
     }
 }
 

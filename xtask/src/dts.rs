@@ -9,7 +9,7 @@ use std::process::Command;
 use crate::util::{self, step, Result};
 
 /// The generated files, each imported by `seismic_sdk.d.ts` and re-exported by `index.d.ts`.
-const FILES: &[&str] = &["cards", "stored-value"];
+const FILES: &[&str] = &["cards", "stored-value", "envelope"];
 
 /// Renders the files into `pkg` and imports their interfaces into `seismic_sdk.d.ts`.
 pub fn write(root: &Path, pkg: &Path) -> Result<()> {
