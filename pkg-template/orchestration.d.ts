@@ -14,6 +14,16 @@ import type {
   ValidationError,
 } from "./errors.js";
 
+import type {
+  OrchestrationAccounts,
+  OrchestrationApiKeys,
+  OrchestrationAuth,
+  OrchestrationCustomers,
+  OrchestrationOrgs,
+  OrchestrationQuotes,
+  OrchestrationUsers,
+} from "./orchestration-methods.js";
+
 // ─── Client ────────────────────────────────────────────────────────────────────────────────
 
 /** Options every method takes as its last, optional argument. */
@@ -180,225 +190,8 @@ export class SeismicOrchestrationClient {
   health(options?: OrchestrationRequestOptions): Promise<HealthResponse>;
 }
 
-/** `api.auth`: the email/password/MFA flow of dashboard sessions. API-key callers don't need it. */
-export interface OrchestrationAuth {
-  /**
-   * `POST /auth/signup`: creates an account. Returns no tokens; call `login` next.
-   * @throws {@link ApiError} 400 (password shorter than 10 characters, malformed email), 409 (email exists).
-   */
-  signup(email: string, password: string, options?: OrchestrationRequestOptions): Promise<SignupResponse>;
-  /**
-   * `POST /auth/login`: a token pair (`status: "tokens"`, already persisted to the token store)
-   * or an MFA challenge (`status: "mfa_required"`) to redeem with `mfa.verify`.
-   * @throws {@link ApiError} 401 on bad credentials.
-   */
-  login(email: string, password: string, options?: OrchestrationRequestOptions): Promise<LoginResponse>;
-  /** TOTP enrollment and challenges. */
-  readonly mfa: OrchestrationAuthMfa;
-  /**
-   * `POST /auth/refresh`: rotates a refresh token into a new pair (persisted to the token
-   * store); the old refresh token is dead. The client already refreshes on 401 by itself.
-   * @throws {@link ApiError} 401 on a revoked or expired refresh token.
-   */
-  refresh(refresh_token: string, options?: OrchestrationRequestOptions): Promise<TokenPair>;
-  /**
-   * `POST /auth/logout`: revokes the refresh token server-side (the one in the store when none
-   * is passed), then clears the token store. Access tokens stay valid until they expire.
-   */
-  logout(refresh_token?: string, options?: OrchestrationRequestOptions): Promise<void>;
-  /** `GET /auth/me`: identity claims from the access token, without a database round trip. */
-  me(options?: OrchestrationRequestOptions): Promise<AuthClaims>;
-}
-
-/** `api.auth.mfa`: TOTP. Enroll once (`enroll` → `activate`); redeem login challenges with `verify`. */
-export interface OrchestrationAuthMfa {
-  /** `POST /auth/mfa/enroll`: an `otpauth://` URI to render as a QR, and the secret for manual entry. */
-  enroll(options?: OrchestrationRequestOptions): Promise<MfaEnrollment>;
-  /** `POST /auth/mfa/activate`: confirms enrollment with the first valid 6-digit code (204). */
-  activate(code: string, options?: OrchestrationRequestOptions): Promise<void>;
-  /**
-   * `POST /auth/mfa/verify`: redeems the `challenge_id` of an `mfa_required` login plus the
-   * current 6-digit code for a token pair, persisted to the token store.
-   * @throws {@link ApiError} 401 (wrong code, expired challenge, clock skew).
-   */
-  verify(challenge_id: string, code: string, options?: OrchestrationRequestOptions): Promise<TokenPair>;
-}
-
-/** `api.apiKeys`: org-scoped keys. Any member can mint, list or revoke. */
-export interface OrchestrationApiKeys {
-  /**
-   * `POST /auth/api-keys`: mints a key for the current org; its plaintext `secret` is returned
-   * exactly once.
-   * @throws {@link ApiError} 400 (invalid label/environment, `BothCredsProvided`).
-   */
-  mint(req: MintApiKeyRequest, options?: OrchestrationRequestOptions): Promise<ApiKeyMinted>;
-  /** `GET /auth/api-keys`: every key of the org, revoked ones included; never the secrets. */
-  list(options?: OrchestrationRequestOptions): Promise<ApiKey[]>;
-  /**
-   * `DELETE /auth/api-keys/{id}`: revokes a key, effective immediately (204).
-   * @throws {@link ApiError} 404 (unknown id), 409 `AlreadyRevoked`.
-   */
-  revoke(id: string, options?: OrchestrationRequestOptions): Promise<void>;
-}
-
-/** `api.users`: the user who logged in, or who minted the API key. */
-export interface OrchestrationUsers {
-  /** `GET /user`: the full profile, org memberships and MFA state. */
-  me(options?: OrchestrationRequestOptions): Promise<UserProfile>;
-  /** `GET /user/orders`: the user's orders, most recent first, at most 200. */
-  myOrders(options?: OrchestrationRequestOptions): Promise<RampOrder[]>;
-}
-
-/** `api.orgs`: the caller's orgs and the current org (the API key's org, or the session's). */
-export interface OrchestrationOrgs {
-  /** `GET /orgs`: every org the calling user belongs to, with the user's role there. */
-  list(options?: OrchestrationRequestOptions): Promise<OrgWithRole[]>;
-  /** `GET /org`: the org bound to the current credential. */
-  get(options?: OrchestrationRequestOptions): Promise<Org>;
-  /**
-   * `PATCH /org`: updates the mutable fields sent. Admin/owner only.
-   * @throws {@link ApiError} 400 (invalid name), 403 (not an admin/owner).
-   */
-  update(req: UpdateOrgRequest, options?: OrchestrationRequestOptions): Promise<Org>;
-  /** Members of the current org. */
-  readonly members: OrchestrationOrgMembers;
-  /** The unified KYB profile and verification rows of the current org. */
-  readonly kyb: OrchestrationOrgKyb;
-}
-
-/** `api.orgs.members`. */
-export interface OrchestrationOrgMembers {
-  /** `GET /org/members`: members of the current org with their roles. Any member may call it. */
-  list(options?: OrchestrationRequestOptions): Promise<OrgMember[]>;
-  /**
-   * `POST /org/members`: invites a user by email (role defaults to `"member"`; never `"owner"`,
-   * and admins may only invite `"member"` or `"viewer"`). Admin/owner only.
-   * @throws {@link ApiError} 400 (bad email/role), 403 (not allowed at this role), 409 (already a member).
-   */
-  invite(req: InviteMemberRequest, options?: OrchestrationRequestOptions): Promise<OrgMember>;
-  /**
-   * `PATCH /org/members/{user_id}`: changes a member's role. Owners may assign any role; admins
-   * only flip `"member"` ↔ `"viewer"`.
-   * @throws {@link ApiError} 403, 404 (not a member), 409 `LastOwner`.
-   */
-  updateRole(userId: string, role: OrgRole, options?: OrchestrationRequestOptions): Promise<OrgMember>;
-  /**
-   * `DELETE /org/members/{user_id}`: removes a member (soft delete; access ends at once; 204).
-   * Admin/owner only.
-   * @throws {@link ApiError} 403, 404 (not a member), 409 `LastOwner`.
-   */
-  remove(userId: string, options?: OrchestrationRequestOptions): Promise<void>;
-}
-
-/** `api.orgs.kyb`: verifying your own business (not your end users; that is `customers`). */
-export interface OrchestrationOrgKyb {
-  /**
-   * `GET /org/kyb/profile`: the saved KYB profile.
-   * @throws {@link ApiError} 404 when no profile has been saved yet.
-   */
-  profile(options?: OrchestrationRequestOptions): Promise<KybProfile>;
-  /**
-   * `PUT /org/kyb/profile`: replaces the profile with a complete document and returns it
-   * canonicalized (defaults filled in, addresses normalized). Does not submit. Admin/owner only.
-   * @throws {@link ApiError} 400 (schema invalid), 403, 422 `KybProfileIncomplete` (see `missing`).
-   */
-  setProfile(profile: KybProfile, options?: OrchestrationRequestOptions): Promise<KybProfile>;
-  /**
-   * `POST /org/kyb/submit`: submits the saved profile; the verification rows after submit.
-   * Idempotent when there is nothing new to send. Admin/owner only.
-   * @throws {@link ApiError} 403, 422 `KybProfileIncomplete`.
-   */
-  submit(options?: OrchestrationRequestOptions): Promise<OrgProviderState[]>;
-  /** `GET /org/kyb/providers`: the cached verification rows of the org. */
-  providers(options?: OrchestrationRequestOptions): Promise<OrgProviderState[]>;
-  /**
-   * `POST /org/kyb/providers/{provider}/link`: re-issues the hosted verification URL of a row.
-   * `provider` is the row's opaque routing id.
-   * @throws {@link ApiError} 403, 404 (no submission yet), 422 (no hosted flow for this row).
-   */
-  refreshLink(provider: string, options?: OrchestrationRequestOptions): Promise<KybLink>;
-  /**
-   * `POST /org/kyb/providers/{provider}/resync`: pulls the latest status of a row now.
-   * @throws {@link ApiError} 403, 404 (no submission), 502 `ProviderError` (retryable; cached state unchanged).
-   */
-  resync(provider: string, options?: OrchestrationRequestOptions): Promise<OrgProviderState>;
-}
-
-/** `api.customers`: end-user customers your product onboards, scoped to your org. */
-export interface OrchestrationCustomers {
-  /**
-   * `POST /customers`: creates a customer. Use the returned `customer.id` for every later call.
-   * @throws {@link ApiError} 400 (missing field; see `missing`), 409 (this `external_id` exists), 422 (corridor cannot be fulfilled).
-   */
-  create(req: CreateCustomerRequest, options?: OrchestrationRequestOptions): Promise<CustomerEnvelope>;
-  /**
-   * `GET /customers/:id`: the customer and its latest verification/routing rows.
-   * @throws {@link ApiError} 403 (another org's customer), 404 (unknown id).
-   */
-  get(id: string, options?: OrchestrationRequestOptions): Promise<CustomerEnvelope>;
-  /**
-   * `POST /customers/:id/kyc-link`: refreshes hosted verification URLs; every incomplete one
-   * when `providers` is omitted, else only those routing ids' rows.
-   * @throws {@link ApiError} 404 (unknown customer, or an unknown id in `providers`).
-   */
-  refreshKycLinks(id: string, providers?: readonly string[], options?: OrchestrationRequestOptions): Promise<KycLinksResponse>;
-  /**
-   * `POST /customers/:id/accounts`: attaches a bank account, IBAN, UPI VPA or wallet.
-   * `currencies` / `rails` may be a single string or an array (sent as arrays).
-   * @throws {@link ApiError} 400 (rail not allowed, missing field, routing id not attached), 403, 404.
-   */
-  createAccount(customerId: string, req: CreateAccountInput, options?: OrchestrationRequestOptions): Promise<Account>;
-  /**
-   * `GET /customers/:id/accounts`: the customer's accounts, optionally filtered.
-   * @throws {@link ApiError} 403 (another org's customer), 404 (unknown customer).
-   */
-  listAccounts(customerId: string, filter?: CustomerAccountsFilter, options?: OrchestrationRequestOptions): Promise<Account[]>;
-  /** `GET /customers/orders`: orders across every customer of the org, most recent first, at most 200. */
-  orders(filter?: OrderListFilter, options?: OrchestrationRequestOptions): Promise<RampOrder[]>;
-}
-
-/** `api.accounts`: read side of the accounts attached to the org's customers. */
-export interface OrchestrationAccounts {
-  /** `GET /accounts`: every account of the org, optionally filtered. */
-  list(filter?: ListAccountsFilter, options?: OrchestrationRequestOptions): Promise<Account[]>;
-  /**
-   * `GET /accounts/:id`.
-   * @throws {@link ApiError} 404 (unknown id, or another org's).
-   */
-  get(id: string, options?: OrchestrationRequestOptions): Promise<Account>;
-}
-
-/** `api.quotes`: price a corridor, then accept one priced leg to place an order. */
-export interface OrchestrationQuotes {
-  /**
-   * `POST /quotes[?wait=1]`: a ranked snapshot of every priced leg. Without `{ wait: true }` it
-   * may still be `"pending"`: poll with `get` or `waitUntilReady`.
-   * @throws {@link ApiError} 400 (invalid request, incl. `AmbiguousCurrency` / `AmbiguousRail`), 422 `NoEligibleProviders`.
-   */
-  create(req: QuoteRequest, options?: QuoteCreateOptions): Promise<AsyncQuoteSnapshot>;
-  /**
-   * `GET /quotes/:id`: re-reads a snapshot.
-   * @throws {@link ApiError} 404 (unknown id, or not yours).
-   */
-  get(id: string, options?: OrchestrationRequestOptions): Promise<AsyncQuoteSnapshot>;
-  /**
-   * `POST /quotes/:id/accept` with `{ quote_id }`: accepts the leg `quoteId`
-   * (one of `snapshot.quotes[n].id`).
-   * @throws {@link ApiError} 400 `QuoteIdInvalid`, 404 `QuoteNotFound`, 409 `AlreadyAccepted`, 422 `QuoteNotReady` / `QuoteExpired`.
-   */
-  accept(id: string, quoteId: string, options?: OrchestrationRequestOptions): Promise<AcceptQuoteResult>;
-  /**
-   * `POST /quotes/:id/accept` with `{}`: accepts the snapshot's `best_quote_id`.
-   * @throws {@link ApiError} 404 `QuoteNotFound`, 409 `AlreadyAccepted`, 422 `QuoteNotReady` / `QuoteExpired`.
-   */
-  acceptBest(id: string, options?: OrchestrationRequestOptions): Promise<AcceptQuoteResult>;
-  /**
-   * Polls `get(id)` every `intervalMs` until the snapshot's `status` is `"ready"` and resolves to
-   * it. Rejects with an {@link ApiError} `QuoteExpired` when the snapshot expires first, a
-   * {@link TimeoutError} after `timeoutMs`, an {@link AbortError} when `signal` fires.
-   */
-  waitUntilReady(id: string, options?: WaitUntilReadyOptions): Promise<AsyncQuoteSnapshot>;
-}
+// The namespace interfaces (`OrchestrationAuth`, …) are generated from the endpoint rows:
+// orchestration-methods.d.ts.
 
 // ─── Token stores ──────────────────────────────────────────────────────────────────────────
 

@@ -25,6 +25,8 @@ pub struct Method {
     pub params: &'static str,
     /// What it returns (`Promise<IssuedCard>`).
     pub returns: &'static str,
+    /// The TS type of its options bag, when not the client's usual one (empty).
+    pub options: &'static str,
     /// Its doc comment.
     pub doc: &'static str,
 }
@@ -121,12 +123,17 @@ pub fn render(surface: &Surface) -> (String, String) {
 
 fn method(surface: &Surface, m: &Method) -> String {
     let sep = if m.params.is_empty() { "" } else { ", " };
+    let options = if m.options.is_empty() {
+        surface.options
+    } else {
+        m.options
+    };
     format!(
         "{}  {}({}{sep}options?: {}): {};\n",
         doc(m.doc, "  "),
         split(m.name).1,
         m.params,
-        surface.options,
+        options,
         m.returns
     )
 }
@@ -163,18 +170,21 @@ mod tests {
             name: "auth.login",
             params: "email: string",
             returns: "Promise<void>",
+            options: "",
             doc: "Logs in.",
         },
         Method {
             name: "auth.mfa.verify",
             params: "",
             returns: "Promise<void>",
+            options: "",
             doc: "Verifies.",
         },
         Method {
             name: "health",
             params: "",
             returns: "Promise<Health>",
+            options: "",
             doc: "Health.",
         },
     ];

@@ -17,12 +17,14 @@ pub const METHODS: &[Method] = &[
         name: "cards.create",
         params: "payload: CardCreatePayload",
         returns: "Promise<EnvelopeResponse<CardOrder>>",
+        options: "",
         doc: "Creates a card order (`POST /api/v1/cards/create`). An `Idempotency-Key` is generated\nwhen you pass none; retrying with the same key returns the original order without a\nsecond charge.",
     },
     Method {
         name: "cards.topup",
         params: "payload: CardTopupPayload",
         returns: "Promise<EnvelopeResponse<CardOrder>>",
+        options: "",
         doc: "Tops up a card (`POST /api/v1/cards/topup`); `amount` is a decimal string. Idempotent\nlike {@link EnvelopeCards.create}.",
     },
 ];

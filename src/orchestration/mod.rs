@@ -8,6 +8,8 @@ pub mod ops;
 pub mod schema;
 mod schema_types;
 mod session;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod typescript;
 
 pub use client::{
     api_error, KeySource, OrchestrationClient, OrchestrationConfig, Reply, PRODUCTION_URL,
