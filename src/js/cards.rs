@@ -14,6 +14,7 @@ use crate::core::error::Error;
 use crate::js::convert::{self, get};
 use crate::js::errors::{to_js, to_js_keyed};
 use crate::js::namespaces::Namespaces;
+use crate::js::pages::{self, Shape};
 use crate::transport::PlatformSender;
 
 /// A `tokenCache` object from JS: `get()` and `set(token)`, each returning a value or a Promise.
@@ -58,18 +59,6 @@ impl TokenCache for JsTokenCache {
 }
 
 type Inner = Rc<Client<PlatformSender, JsTokenCache>>;
-
-#[wasm_bindgen(module = "/js/pagination.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = pageIterator)]
-    fn page_iterator(
-        namespace: JsValue,
-        method: &str,
-        params: JsValue,
-        options: JsValue,
-        shape: &str,
-    ) -> JsValue;
-}
 
 /// Client of the Seismic Cards issuing API, for servers and edge functions.
 ///
@@ -148,7 +137,7 @@ fn dispatch(
     match name.as_string().as_deref() {
         Some(LIST_ALL) => {
             let namespace = transactions.get().cloned().unwrap_or_default();
-            page_iterator(namespace, "list", params, options, "cards")
+            pages::iterate(get(&namespace, "list"), params, options, Shape::Cards)
         }
         Some(n) => match endpoint(n) {
             Ok(row) => call(inner, row.name, params, Some(options)).into(),

@@ -12,6 +12,7 @@ mod envelope;
 mod errors;
 mod namespaces;
 mod orchestration;
+mod pages;
 mod stored_value;
 mod token_stores;
 mod types;

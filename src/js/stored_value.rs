@@ -11,23 +11,13 @@ use crate::core::error::Error;
 use crate::js::convert;
 use crate::js::errors::{to_js, to_js_keyed};
 use crate::js::namespaces::Namespaces;
+use crate::js::pages::{self, Shape};
 use crate::stored_value::{
     describe, Op, StoredValueClient as Client, StoredValueConfig, ENDPOINTS, STATUS_CODES,
 };
 use crate::transport::PlatformSender;
 
 type Inner = Rc<Client<PlatformSender>>;
-
-#[wasm_bindgen(module = "/js/pagination.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = pageIterator)]
-    fn page_iterator(
-        namespace: JsValue,
-        method: &str,
-        params: JsValue,
-        options: JsValue,
-    ) -> JsValue;
-}
 
 /// Client of the Seamless Payments stored-value (gift card) API. Server-side: the API key is
 /// secret, so in a browser page the constructor refuses unless `dangerouslyAllowBrowser: true`.
@@ -123,7 +113,12 @@ fn dispatch(
     match name.as_string().as_deref() {
         Some(LIST_ALL) => {
             let namespace = transactions.get().cloned().unwrap_or_default();
-            page_iterator(namespace, "list", params, options)
+            pages::iterate(
+                convert::get(&namespace, "list"),
+                params,
+                options,
+                Shape::StoredValue,
+            )
         }
         Some(n) => match ENDPOINTS.iter().find(|e| e.name == n) {
             Some(row) => call(inner, row.params, params, Some(options)).into(),
