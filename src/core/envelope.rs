@@ -4,7 +4,7 @@
 //! Byte layout is NaCl's: 24-byte nonce, then the 16-byte Poly1305 tag, then the XSalsa20
 //! ciphertext, which is what tweetnacl `nacl.secretbox` and PyNaCl `SecretBox.encrypt` emit.
 
-use seismic_hotpath::SecretBox;
+use seismic_hotpath::{OpenError, SealError, SecretBox};
 
 use crate::core::encoding::{base64_decode, base64_encode, hex_decode};
 use crate::core::error::{EnvelopeErrorCode as Code, Error};
@@ -73,31 +73,15 @@ impl EnvelopeKey {
         timestamp_micros: u64,
         nonce: &[u8; NONCE_LEN],
     ) -> Result<String, Error> {
-        let not_object = || Error::envelope(Code::InvalidPayload, "payload must be a JSON object");
-        let text = std::str::from_utf8(object_json).map_err(|_| not_object())?;
-        if crate::core::schema::has_top_level_key(text, TIMESTAMP_FIELD).ok_or_else(not_object)? {
-            return Err(timestamp_field_error());
-        }
-        let body = object_json.trim_ascii();
-        let inner = body
-            .strip_prefix(b"{")
-            .and_then(|b| b.strip_suffix(b"}"))
-            .ok_or_else(|| {
-                Error::envelope(Code::InvalidPayload, "payload must be a JSON object")
-            })?;
-        let ts = timestamp_micros.to_string();
-        let mut buf = Vec::with_capacity(NONCE_LEN + TAG_LEN + body.len() + ts.len() + 24);
-        buf.extend_from_slice(nonce);
-        buf.extend_from_slice(&[0u8; TAG_LEN]);
-        buf.extend_from_slice(b"{\"request_timestamp\":");
-        buf.extend_from_slice(ts.as_bytes());
-        if !inner.trim_ascii().is_empty() {
-            buf.push(b',');
-            buf.extend_from_slice(inner);
-        }
-        buf.push(b'}');
-        self.seal_in_place(&mut buf)?;
-        Ok(base64_encode(&buf))
+        self.cipher
+            .seal_object(nonce, object_json, TIMESTAMP_FIELD, timestamp_micros)
+            .map_err(|e| match e {
+                SealError::NotAnObject => {
+                    Error::envelope(Code::InvalidPayload, "payload must be a JSON object")
+                }
+                SealError::HasField => timestamp_field_error(),
+                SealError::TooLarge => too_large(),
+            })
     }
 
     /// Seals arbitrary bytes (no timestamp added): the raw NaCl secretbox, base64 encoded.
@@ -125,39 +109,25 @@ impl EnvelopeKey {
 
     /// Opens a base64 envelope and returns the plaintext bytes (not yet checked to be JSON).
     pub fn open(&self, encrypted_b64: impl AsRef<[u8]>) -> Result<Vec<u8>, Error> {
-        let mut buf = base64_decode(encrypted_b64).ok_or_else(|| {
-            Error::envelope(
-                Code::InvalidBase64,
-                "envelope `encrypted` is not valid base64",
-            )
-        })?;
-        if buf.len() < NONCE_LEN + TAG_LEN {
-            return Err(Error::envelope(
-                Code::CiphertextTooShort,
-                format!(
-                    "envelope holds {} bytes, fewer than nonce + tag ({})",
-                    buf.len(),
-                    NONCE_LEN + TAG_LEN
+        self.cipher
+            .open_base64(encrypted_b64.as_ref())
+            .map_err(|e| match e {
+                OpenError::Base64 => Error::envelope(
+                    Code::InvalidBase64,
+                    "envelope `encrypted` is not valid base64",
                 ),
-            ));
-        }
-        let (nonce, rest) = buf.split_at_mut(NONCE_LEN);
-        let (tag, message) = rest.split_at_mut(TAG_LEN);
-        let opened = match (
-            <&[u8; NONCE_LEN]>::try_from(&*nonce),
-            <&[u8; TAG_LEN]>::try_from(&*tag),
-        ) {
-            (Ok(nonce), Ok(tag)) => self.cipher.open_in_place(nonce, message, tag),
-            _ => false,
-        };
-        if !opened {
-            return Err(Error::envelope(
-                Code::DecryptionFailed,
-                "envelope failed authentication: it was altered or sealed with another key",
-            ));
-        }
-        buf.drain(..NONCE_LEN + TAG_LEN);
-        Ok(buf)
+                OpenError::TooShort(len) => Error::envelope(
+                    Code::CiphertextTooShort,
+                    format!(
+                        "envelope holds {len} bytes, fewer than nonce + tag ({})",
+                        NONCE_LEN + TAG_LEN
+                    ),
+                ),
+                OpenError::Authentication => Error::envelope(
+                    Code::DecryptionFailed,
+                    "envelope failed authentication: it was altered or sealed with another key",
+                ),
+            })
     }
 
     /// Seals a JSON object for Rust callers; rejects a payload that sets `request_timestamp`.
