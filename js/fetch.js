@@ -280,21 +280,31 @@ async function readText(res, maxBytes) {
     if (text.length > maxBytes / 3 && ENCODER.encode(text).length > maxBytes) throw tooLargeError(maxBytes);
     return text;
   }
-  // Like text(): UTF-8, a byte order mark dropped.
-  const decoder = new TextDecoder();
-  let text = "";
+  // The chunks are kept and decoded once at the end (one TextDecoder call, not one per
+  // chunk and a string join each): like text(), UTF-8 with a byte order mark dropped.
+  const chunks = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
       reader.cancel().catch(() => {});
       throw tooLargeError(maxBytes);
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
+  if (chunks.length === 1) return DECODER.decode(chunks[0]);
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return DECODER.decode(all);
 }
+
+const DECODER = new TextDecoder();
 
 const tooLargeError = (limit) => ({ kind: "too_large", message: "too large", limit });
 

@@ -10,4 +10,4 @@ export const STORED_VALUE_STATUS = Object.freeze(Object.fromEntries(storedValueS
 
 export { __EXPORTS__ } from "./seismic_sdk.js";
 export { __ERROR_EXPORTS__ } from "./__ERRORS__";
-export * from "./orchestration.js";
+export { SeismicOrchestrationClient, memoryTokenStore, localStorageTokenStore } from "./seismic_sdk.js";

@@ -1,6 +1,5 @@
 //! `SeismicCardsClient` for JS, and the JS-implemented token cache.
 
-use std::cell::OnceCell;
 use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise, Reflect, JSON};
@@ -108,17 +107,10 @@ impl JsCardsClient {
             ));
         };
         let inner: Inner = Rc::new(Client::new(settings, transport.sender, JsTokenCache(cache)));
-        let names = ENDPOINTS.iter().map(|e| e.name).chain([LIST_ALL]);
-        // `listAll` pages through the namespace's own `list`, which exists once it is built.
-        let transactions: Rc<OnceCell<JsValue>> = Rc::default();
-        let pages = transactions.clone();
-        let namespaces = Namespaces::new(
-            names,
-            Box::new(move |name, params, options, _| {
-                dispatch(&inner, &pages, name, params, options)
-            }),
-        );
-        let _ = transactions.set(namespaces.get("transactions"));
+        let names = ENDPOINTS.iter().map(|e| e.name).chain([LIST_ALL]).collect();
+        let namespaces = Namespaces::new(names, move |name, [params, options, _]| {
+            dispatch(&inner, name, params, options)
+        });
         Ok(JsCardsClient { namespaces })
     }
 }
@@ -127,23 +119,17 @@ impl JsCardsClient {
 const LIST_ALL: &str = "transactions.listAll";
 
 /// Every namespace function lands here with its method's name.
-fn dispatch(
-    inner: &Inner,
-    transactions: &OnceCell<JsValue>,
-    name: JsValue,
-    params: JsValue,
-    options: JsValue,
-) -> JsValue {
-    match name.as_string().as_deref() {
-        Some(LIST_ALL) => {
-            let namespace = transactions.get().cloned().unwrap_or_default();
-            pages::iterate(get(&namespace, "list"), params, options, Shape::Cards)
-        }
-        Some(n) => match endpoint(n) {
-            Ok(row) => call(inner, row.name, params, Some(options)).into(),
-            Err(e) => Promise::reject(&to_js(e)).into(),
-        },
-        None => Promise::reject(&to_js(Error::invalid("method", "must be a string"))).into(),
+fn dispatch(inner: &Inner, name: &'static str, params: JsValue, options: JsValue) -> JsValue {
+    if name == LIST_ALL {
+        let client = inner.clone();
+        let list = Box::new(move |params, options| {
+            call(&client, "transactions.list", params, Some(options)).into()
+        });
+        return pages::iterate(list, params, options, Shape::Cards);
+    }
+    match endpoint(name) {
+        Ok(row) => call(inner, row.name, params, Some(options)).into(),
+        Err(e) => Promise::reject(&to_js(e)).into(),
     }
 }
 

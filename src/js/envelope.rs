@@ -158,21 +158,19 @@ impl JsEnvelopeClient {
         transport.apply(&mut settings.settings);
         let inner = Rc::new(Client::new(settings, transport.sender));
         let client = inner.clone();
-        let namespaces = Namespaces::new(
-            envelope::ENDPOINTS.iter().map(|e| e.name),
-            Box::new(move |name, payload, options, _| {
-                let row = name.as_string().as_deref().and_then(envelope::by_name);
-                let path = row.map(|e| e.path.to_owned());
-                call(
-                    client.clone(),
-                    path,
-                    payload,
-                    Some(options),
-                    row.map(|e| e.name),
-                )
-                .into()
-            }),
-        );
+        let names = envelope::ENDPOINTS.iter().map(|e| e.name).collect();
+        let namespaces = Namespaces::new(names, move |name, [payload, options, _]| {
+            let row = envelope::by_name(name);
+            let path = row.map(|e| e.path.to_owned());
+            call(
+                client.clone(),
+                path,
+                payload,
+                Some(options),
+                row.map(|e| e.name),
+            )
+            .into()
+        });
         Ok(JsEnvelopeClient { inner, namespaces })
     }
 

@@ -23,6 +23,15 @@ pub fn card_widget_error(code: &str, message: &str) -> JsValue {
     make_error("card_widget", message, &fields)
 }
 
+/// A `ValidationError` (`code: "invalid_argument"`, `field`) whose message is `message` as
+/// given, for the few that do not read "invalid {field}: …".
+pub fn validation_error(field: &str, message: &str) -> JsValue {
+    let fields = Object::new();
+    set(&fields, "code", "invalid_argument".into());
+    set(&fields, "field", field.into());
+    make_error("validation", message, &fields)
+}
+
 /// The JS error for `e`.
 pub fn to_js(e: Error) -> JsValue {
     to_js_keyed(e, None)

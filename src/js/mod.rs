@@ -12,6 +12,7 @@ mod envelope;
 mod errors;
 mod namespaces;
 mod orchestration;
+mod orchestration_class;
 mod pages;
 mod stored_value;
 mod token_stores;

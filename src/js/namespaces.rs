@@ -6,65 +6,71 @@ use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The dispatch of one client: `(method name, up to three arguments) → Promise`.
-pub type Dispatch = dyn Fn(JsValue, JsValue, JsValue, JsValue) -> JsValue;
+/// The closure every namespace function of a client calls: the method's index among the
+/// names, then up to three arguments.
+type Dispatch = dyn Fn(JsValue, JsValue, JsValue, JsValue) -> JsValue;
 
-/// The namespaces of one client: the root object holding them (and any top-level methods)
-/// and the closure their functions call, kept for the client's lifetime.
+/// The namespace objects of one client, by dotted path (`""` holds the methods without a
+/// namespace), tracked here so nothing is read back from JS.
 pub struct Namespaces {
-    root: Object,
-    _dispatch: Closure<Dispatch>,
+    objects: Vec<(&'static str, Object)>,
 }
 
 impl Namespaces {
-    /// Builds an object with a function at every dotted `name`, each calling `dispatch`
-    /// with that name first, then freezes every namespace object.
-    pub fn new(names: impl Iterator<Item = &'static str>, dispatch: Box<Dispatch>) -> Self {
-        let dispatch = Closure::wrap(dispatch);
-        let function: &Function = dispatch.as_ref().unchecked_ref();
-        let root = Object::new();
-        for name in names {
+    /// Puts a function at every dotted name of `names`, each calling `dispatch` with that
+    /// name and its arguments, then freezes every namespace object.
+    pub fn new(
+        names: Vec<&'static str>,
+        dispatch: impl Fn(&'static str, [JsValue; 3]) -> JsValue + 'static,
+    ) -> Self {
+        let bound_names = names.clone();
+        let closure = Closure::<Dispatch>::new(move |i: JsValue, a, b, c| {
+            let name = i
+                .as_f64()
+                .and_then(|i| bound_names.get(i as usize))
+                .copied();
+            dispatch(name.unwrap_or(""), [a, b, c])
+        });
+        // Owned by the JS function from here on: the bound functions keep it alive as long
+        // as any namespace is reachable, even after the client (`const { quotes } = client`),
+        // and the GC frees it with them.
+        let function: Function = closure.into_js_value().unchecked_into();
+        let mut made = Self {
+            objects: vec![("", Object::new())],
+        };
+        for (i, name) in names.iter().enumerate() {
             let (path, method) = name.rsplit_once('.').unwrap_or(("", name));
-            let mut target = root.clone();
-            for part in path.split('.').filter(|p| !p.is_empty()) {
-                target = child(&target, part);
-            }
-            let bound = function.bind1(&JsValue::NULL, &JsValue::from_str(name));
+            let target = made.object(path);
+            let bound = function.bind1(&JsValue::NULL, &(i as u32).into());
             let _ = Reflect::set(&target, &JsValue::from_str(method), &bound);
         }
-        freeze_children(&root);
-        Self {
-            root,
-            _dispatch: dispatch,
+        for (path, obj) in &made.objects {
+            if !path.is_empty() {
+                Object::freeze(obj);
+            }
+        }
+        made
+    }
+
+    /// The namespace object at `path`, or (for a name without a dot) the top-level method.
+    pub fn get(&self, path: &str) -> JsValue {
+        match self.objects.iter().find(|(p, _)| *p == path) {
+            Some((_, obj)) => obj.clone().into(),
+            None => Reflect::get(&self.objects[0].1, &JsValue::from_str(path))
+                .unwrap_or(JsValue::UNDEFINED),
         }
     }
 
-    /// `root[name]`: a namespace object, or a top-level method.
-    pub fn get(&self, name: &str) -> JsValue {
-        Reflect::get(&self.root, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-    }
-}
-
-fn child(parent: &Object, name: &str) -> Object {
-    let key = JsValue::from_str(name);
-    match Reflect::get(parent, &key)
-        .ok()
-        .and_then(|v| v.dyn_into::<Object>().ok())
-    {
-        Some(existing) if !existing.is_undefined() => existing,
-        _ => {
-            let made = Object::new();
-            let _ = Reflect::set(parent, &key, &made);
-            made
+    /// The object at dotted `path`, made (and set on its parent) on first use.
+    fn object(&mut self, path: &'static str) -> Object {
+        if let Some((_, obj)) = self.objects.iter().find(|(p, _)| *p == path) {
+            return obj.clone();
         }
-    }
-}
-
-fn freeze_children(obj: &Object) {
-    for value in Object::values(obj).iter() {
-        if let Some(o) = value.dyn_ref::<Object>().filter(|_| !value.is_function()) {
-            freeze_children(o);
-            Object::freeze(o);
-        }
+        let (parent, name) = path.rsplit_once('.').unwrap_or(("", path));
+        let parent = self.object(parent);
+        let obj = Object::new();
+        let _ = Reflect::set(&parent, &JsValue::from_str(name), &obj);
+        self.objects.push((path, obj.clone()));
+        obj
     }
 }

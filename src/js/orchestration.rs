@@ -1,8 +1,8 @@
-//! The wasm core behind `SeismicOrchestrationClient` (the class itself is a thin JS shim in
-//! `pkg-template/orchestration.js` holding the documented namespaces), the choice of token
-//! store (`tokenStore`: the built-in memory and localStorage stores of `token_stores`, or the
-//! caller's own), and the adapter that lets a JS `TokenStore` — values or Promises — back the
-//! Rust session logic.
+//! The core behind `SeismicOrchestrationClient` (the wasm-bindgen class and its namespaces
+//! are in `orchestration_class`): the config, one call of a documented method, the choice of
+//! token store (`tokenStore`: the built-in memory and localStorage stores of `token_stores`,
+//! or the caller's own), and the adapter that lets a JS `TokenStore` — values or Promises —
+//! back the Rust session logic.
 
 use std::rc::Rc;
 
@@ -18,7 +18,7 @@ use crate::js::errors::to_js;
 use crate::js::token_stores::{self, Backend, BuiltinTokenStore};
 use crate::orchestration::{
     ops, KeySource, OrchestrationClient, OrchestrationConfig, Reply, StoreLock, TokenPair,
-    TokenStore, PRODUCTION_URL, SANDBOX_URL,
+    TokenStore,
 };
 use crate::transport::PlatformSender;
 
@@ -193,8 +193,9 @@ extern "C" {
 
 type Inner = Rc<OrchestrationClient<PlatformSender, SessionStore>>;
 
-/// @internal The wasm core of `SeismicOrchestrationClient`; use that class.
-#[wasm_bindgen(skip_typescript)]
+/// The Rust client behind one `SeismicOrchestrationClient` (`orchestration_class`), shared by
+/// its namespace functions.
+#[derive(Clone)]
 pub struct OrchestrationCore {
     inner: Inner,
 }
@@ -225,25 +226,9 @@ fn api_key(config: &JsValue) -> Result<Option<KeySource>, Error> {
     })))
 }
 
-#[wasm_bindgen]
 impl OrchestrationCore {
-    /// Validates `config` and opens its token store.
-    #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> Result<OrchestrationCore, JsValue> {
-        Self::build(&config).map_err(to_js)
-    }
-
-    /// The API root of `"sandbox"` or `"production"` (the environment factories').
-    #[wasm_bindgen(js_name = environmentUrl)]
-    pub fn environment_url(name: JsValue) -> Option<String> {
-        match name.as_string().as_deref() {
-            Some("sandbox") => Some(SANDBOX_URL.to_owned()),
-            Some("production") => Some(PRODUCTION_URL.to_owned()),
-            _ => None,
-        }
-    }
-
-    fn build(config: &JsValue) -> Result<OrchestrationCore, Error> {
+    /// Validates `config` (an object) and opens its token store.
+    pub fn new(config: &JsValue) -> Result<OrchestrationCore, Error> {
         if !config.is_object() {
             return Err(Error::invalid("config", "must be an object"));
         }
@@ -268,29 +253,25 @@ impl OrchestrationCore {
         })
     }
 
-    /// `[[op, arity], …]`: every documented method and how many positional parameters it
-    /// takes (the JS class builds its namespaces from this, the one list of methods).
-    pub fn methods() -> js_sys::Array {
-        ops::names()
-            .map(|op| {
-                let arity = ops::param_names(op).map_or(0, <[_]>::len);
-                js_sys::Array::of2(&JsValue::from_str(op), &JsValue::from(arity as u32))
-            })
-            .collect()
-    }
-
-    /// Calls the documented method `op` with its positional `args`; resolves to its result.
-    pub fn call(&self, op: JsValue, args: JsValue, options: JsValue) -> Promise {
+    /// Calls the documented method `op` with its positional arguments (`args`, at most its
+    /// arity; missing ones are `undefined`, which counts as absent) and its options bag;
+    /// resolves to its result.
+    pub fn call(&self, op: &'static str, args: &[JsValue], options: JsValue) -> Promise {
         let client = self.inner.clone();
+        // Trailing `undefined`s are absent arguments: none at all skips the JSON round trip.
+        let given = args
+            .iter()
+            .rposition(|a| !a.is_undefined())
+            .map_or(0, |i| i + 1);
+        let args: Option<js_sys::Array> = (given > 0).then(|| args[..given].iter().collect());
         future_to_promise(async move {
             let run = async {
-                // Checked here, not by wasm-bindgen's own conversion (which traps on a number).
-                let op = op
-                    .as_string()
-                    .ok_or_else(|| Error::invalid("method", "must be a string"))?;
-                let names = ops::param_names(&op)
+                let names = ops::param_names(op)
                     .ok_or_else(|| Error::invalid("method", format!("unknown method {op}")))?;
-                let args = convert::args(&args, names)?;
+                let args = match &args {
+                    Some(args) => convert::args(args, names)?,
+                    None => Vec::new(),
+                };
                 let options = convert::options(&options, "options")?;
                 let wait = match get(&options, "wait") {
                     v if v.is_undefined() || v.is_null() => false,
@@ -299,7 +280,7 @@ impl OrchestrationCore {
                         .ok_or_else(|| Error::invalid("options.wait", "must be a boolean"))?,
                 };
                 let cancel = convert::signal(&options)?;
-                let reply = client.call(&op, &args, wait, &cancel).await?;
+                let reply = client.call(op, &args, wait, &cancel).await?;
                 reply_value(reply)
             };
             run.await.map_err(to_js)
@@ -307,7 +288,6 @@ impl OrchestrationCore {
     }
 
     /// `quotes.waitUntilReady(id, { intervalMs, timeoutMs, signal })`.
-    #[wasm_bindgen(js_name = waitUntilReady)]
     pub fn wait_until_ready(&self, id: JsValue, options: JsValue) -> Promise {
         let client = self.inner.clone();
         future_to_promise(async move {

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect, Symbol};
+use js_sys::{Array, Object, Promise, Reflect, Symbol};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
@@ -21,8 +21,11 @@ pub enum Shape {
     Cards,
 }
 
+/// The list method a `listAll` pages through: `(params, options) → Promise of a page`.
+pub type List = Box<dyn Fn(JsValue, JsValue) -> JsValue>;
+
 struct State {
-    list: Function,
+    list: List,
     params: JsValue,
     options: JsValue,
     shape: Shape,
@@ -58,7 +61,7 @@ async fn next(state: Rc<RefCell<State>>) -> Result<JsValue, JsValue> {
             // `{ ...params, page }`: the caller's object is never changed.
             let params = Object::assign(&Object::new(), &Object::from(s.params.clone()));
             let _ = Reflect::set(&params, &"page".into(), &s.next_page);
-            let call = s.list.call2(&JsValue::NULL, &params, &s.options)?;
+            let call = (s.list)(params.into(), s.options.clone());
             (call, s.next_page.as_f64().unwrap_or(f64::INFINITY))
         };
         let res = JsFuture::from(Promise::resolve(&call)).await?;
@@ -85,11 +88,7 @@ async fn next(state: Rc<RefCell<State>>) -> Result<JsValue, JsValue> {
 
 /// An async iterable over every item `list(params with page)` answers, from `params.page`
 /// (default 1) on.
-pub fn iterate(list: JsValue, params: JsValue, options: JsValue, shape: Shape) -> JsValue {
-    let list: Function = match list.dyn_into() {
-        Ok(f) => f,
-        Err(_) => return JsValue::UNDEFINED,
-    };
+pub fn iterate(list: List, params: JsValue, options: JsValue, shape: Shape) -> JsValue {
     let number = |name, default| field(&params, name).as_f64().unwrap_or(default);
     let state = Rc::new(RefCell::new(State {
         list,

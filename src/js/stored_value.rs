@@ -1,6 +1,5 @@
 //! `StoredValueClient` for JS.
 
-use std::cell::OnceCell;
 use std::rc::Rc;
 
 use js_sys::{Promise, JSON};
@@ -28,6 +27,7 @@ type Inner = Rc<Client<PlatformSender>>;
 /// gateways with backoff and jitter.
 #[wasm_bindgen(js_name = StoredValueClient)]
 pub struct JsStoredValueClient {
+    inner: Inner,
     namespaces: Namespaces,
 }
 
@@ -55,18 +55,12 @@ impl JsStoredValueClient {
         let transport = convert::transport_settings(config)?;
         transport.apply(&mut settings.settings);
         let inner: Inner = Rc::new(Client::new(settings, transport.sender));
-        let names = ENDPOINTS.iter().map(|e| e.name).chain([LIST_ALL]);
-        // `listAll` pages through the namespace's own `list`, which exists once it is built.
-        let transactions: Rc<OnceCell<JsValue>> = Rc::default();
-        let pages = transactions.clone();
-        let namespaces = Namespaces::new(
-            names,
-            Box::new(move |name, params, options, _| {
-                dispatch(&inner, &pages, name, params, options)
-            }),
-        );
-        let _ = transactions.set(namespaces.get("transactions"));
-        Ok(JsStoredValueClient { namespaces })
+        let names = ENDPOINTS.iter().map(|e| e.name).chain([LIST_ALL]).collect();
+        let client = inner.clone();
+        let namespaces = Namespaces::new(names, move |name, [params, options, _]| {
+            dispatch(&client, name, params, options)
+        });
+        Ok(JsStoredValueClient { inner, namespaces })
     }
 
     /// Gift cards: create, delete, info.
@@ -88,14 +82,8 @@ impl JsStoredValueClient {
         #[wasm_bindgen(unchecked_param_type = "{ bin: string }")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "StoredValueRequestOptions")]
         options: Option<JsValue>,
-    ) -> JsValue {
-        let f: js_sys::Function = self.namespaces.get("binLookup").unchecked_into();
-        f.call2(
-            &JsValue::NULL,
-            &params,
-            &options.unwrap_or(JsValue::UNDEFINED),
-        )
-        .unwrap_or_else(|e| Promise::reject(&e).into())
+    ) -> Promise {
+        call(&self.inner, Op::BinLookup, params, options)
     }
 }
 
@@ -103,32 +91,20 @@ impl JsStoredValueClient {
 const LIST_ALL: &str = "transactions.listAll";
 
 /// Every namespace function lands here with its method's name.
-fn dispatch(
-    inner: &Inner,
-    transactions: &OnceCell<JsValue>,
-    name: JsValue,
-    params: JsValue,
-    options: JsValue,
-) -> JsValue {
-    match name.as_string().as_deref() {
-        Some(LIST_ALL) => {
-            let namespace = transactions.get().cloned().unwrap_or_default();
-            pages::iterate(
-                convert::get(&namespace, "list"),
-                params,
-                options,
-                Shape::StoredValue,
-            )
+fn dispatch(inner: &Inner, name: &'static str, params: JsValue, options: JsValue) -> JsValue {
+    if name == LIST_ALL {
+        let client = inner.clone();
+        let list = Box::new(move |params, options| {
+            call(&client, Op::ListTransactions, params, Some(options)).into()
+        });
+        return pages::iterate(list, params, options, Shape::StoredValue);
+    }
+    match ENDPOINTS.iter().find(|e| e.name == name) {
+        Some(row) => call(inner, row.params, params, Some(options)).into(),
+        None => {
+            let e = Error::invalid("method", format!("unknown method {name}"));
+            Promise::reject(&to_js(e)).into()
         }
-        Some(n) => match ENDPOINTS.iter().find(|e| e.name == n) {
-            Some(row) => call(inner, row.params, params, Some(options)).into(),
-            None => Promise::reject(&to_js(Error::invalid(
-                "method",
-                format!("unknown method {n}"),
-            )))
-            .into(),
-        },
-        None => Promise::reject(&to_js(Error::invalid("method", "must be a string"))).into(),
     }
 }
 

@@ -214,6 +214,50 @@ const responseValidation = {
     await assert.rejects(api.currencies(), (e) => e instanceof sdk.ResponseValidationError && e.field === "response.currencies[1].rails" || assert.fail(`got ${assert.show(e)} ${e.field}`));
   },
 };
+const surface = {
+  name: "orchestration: namespaces are frozen and the same object on every read, their methods work detached, a bad config or SEISMIC_ORCHESTRATION_ENV is a ValidationError with code and field",
+  fn: async (ctx) => {
+    const { assert, sdk } = ctx;
+    const { SeismicOrchestrationClient } = sdk;
+    const calls = [];
+    const answer = async () => new Response(JSON.stringify({ accounts: [] }), { status: 200, headers: { "content-type": "application/json" } });
+    const api = client(ctx, { getAccessToken: () => "tok", fetch: recordingFetch(calls, answer) });
+    const namespaces = ["auth", "apiKeys", "users", "orgs", "customers", "accounts", "quotes"];
+    for (const ns of namespaces) {
+      assert.ok(Object.isFrozen(api[ns]), `${ns} is frozen`);
+      assert.equal(api[ns], api[ns], `${ns} is one object`);
+    }
+    for (const [ns, child] of [["auth", "mfa"], ["orgs", "members"], ["orgs", "kyb"]]) assert.ok(Object.isFrozen(api[ns][child]), `${ns}.${child} is frozen`);
+    assert.throws(() => { api.accounts.list = null; }, TypeError, "a namespace method cannot be replaced");
+    assert.throws(() => { api.accounts = {}; }, TypeError, "a namespace cannot be replaced");
+    assert.deepEqual([typeof api.accounts.list, typeof api.auth.mfa.verify, typeof api.quotes.waitUntilReady], ["function", "function", "function"]);
+    // Namespace methods need no `this`: taken out of their namespace they still call.
+    const { list } = api.accounts;
+    assert.deepEqual(await list(), []);
+    assert.deepEqual(sent(ctx, calls), ["GET /v0/accounts"]);
+    const { waitUntilReady } = api.quotes;
+    await assert.rejects(waitUntilReady(""), validation(ctx, "id"));
+    const invalid = (field) => (e) => {
+      validation(ctx, field)(e);
+      assert.equal(e.code, "invalid_argument", `${field}: code`);
+      return true;
+    };
+    assert.throws(() => new SeismicOrchestrationClient(null), invalid("config"));
+    assert.throws(() => SeismicOrchestrationClient.sandbox({ tokenStore: "cookies" }), invalid("config.tokenStore"));
+    const env = globalThis.process?.env;
+    if (env) {
+      const saved = env.SEISMIC_ORCHESTRATION_ENV;
+      try {
+        env.SEISMIC_ORCHESTRATION_ENV = "staging";
+        assert.throws(() => SeismicOrchestrationClient.fromEnv(), invalid("SEISMIC_ORCHESTRATION_ENV"));
+      } finally {
+        if (saved === undefined) delete env.SEISMIC_ORCHESTRATION_ENV;
+        else env.SEISMIC_ORCHESTRATION_ENV = saved;
+      }
+    }
+  },
+};
+
 export const tests = [
   apiKeyJourney,
   asyncQuotes,
@@ -221,4 +265,5 @@ export const tests = [
   errors,
   validationBeforeSending,
   responseValidation,
+  surface,
 ];

@@ -92,7 +92,7 @@ fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
     let errors_dts = fs::read_to_string(root.join("js/errors.d.ts")).map_err(io)?;
     let (error_values, _) = exported_names(&errors_dts);
     let template = root.join("pkg-template");
-    for entry in ["browser.js", "node.js", "workerd.js", "orchestration.js"] {
+    for entry in ["browser.js", "node.js", "workerd.js"] {
         let text = fs::read_to_string(template.join(entry)).map_err(io)?;
         let text = text
             .replace("__EXPORTS__", &values.join(", "))
@@ -208,7 +208,7 @@ fn crate_version(root: &Path) -> Result<String> {
 pub fn print_size(pkg: &Path) -> Result<(u64, u64)> {
     let wasm = fs::read(pkg.join("seismic_sdk_bg.wasm")).map_err(io)?;
     let mut js = Vec::new();
-    for f in ["seismic_sdk.js", "browser.js", "orchestration.js"] {
+    for f in ["seismic_sdk.js", "browser.js"] {
         js.extend(fs::read(pkg.join(f)).map_err(io)?);
     }
     let errors = walk(&pkg.join("snippets"))?;
