@@ -112,11 +112,13 @@ fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
     )
     .map_err(io)?;
     fs::copy(root.join("js/errors.d.ts"), pkg.join("errors.d.ts")).map_err(io)?;
-    fs::copy(
-        template.join("orchestration.d.ts"),
-        pkg.join("orchestration.d.ts"),
-    )
-    .map_err(io)?;
+    for dts in [
+        "orchestration.d.ts",
+        "orchestration-identity.d.ts",
+        "orchestration-money.d.ts",
+    ] {
+        fs::copy(template.join(dts), pkg.join(dts)).map_err(io)?;
+    }
     // One README: the repo's front door is also the npm page.
     fs::copy(root.join("README.md"), pkg.join("README.md")).map_err(io)?;
 
