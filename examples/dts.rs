@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use seismic_sdk::core::endpoint::Endpoint;
 use seismic_sdk::typescript::{agree, render, Surface};
 
 /// TypeScript's own names, never imported.
@@ -52,17 +53,21 @@ fn file(
     ))
 }
 
+/// The method names of an API's rows.
+fn names<P>(rows: &[Endpoint<P>]) -> Vec<&'static str> {
+    rows.iter().map(|e| e.name).collect()
+}
+
 fn main() -> Result<(), String> {
     use seismic_sdk::{cards, envelope, orchestration, stored_value};
     let dir = std::env::args().nth(1).ok_or("usage: dts <pkg dir>")?;
-    let names = |rows: &mut dyn Iterator<Item = &'static str>| rows.collect::<Vec<_>>();
     let files = [
         (
             "cards",
             file(
                 "cards",
                 &cards::typescript::SURFACE,
-                &names(&mut cards::ENDPOINTS.iter().map(|e| e.name)),
+                &names(cards::ENDPOINTS),
                 cards::typescript::EXTRAS,
                 "seismic_sdk",
             )?,
@@ -72,7 +77,7 @@ fn main() -> Result<(), String> {
             file(
                 "stored_value",
                 &stored_value::typescript::SURFACE,
-                &names(&mut stored_value::ENDPOINTS.iter().map(|e| e.name)),
+                &names(stored_value::ENDPOINTS),
                 stored_value::typescript::EXTRAS,
                 "seismic_sdk",
             )?,
@@ -82,7 +87,7 @@ fn main() -> Result<(), String> {
             file(
                 "envelope",
                 &envelope::typescript::SURFACE,
-                &names(&mut envelope::ENDPOINTS.iter().map(|e| e.name)),
+                &names(envelope::ENDPOINTS),
                 &[],
                 "seismic_sdk",
             )?,
@@ -92,7 +97,7 @@ fn main() -> Result<(), String> {
             file(
                 "orchestration",
                 &orchestration::typescript::SURFACE,
-                &names(&mut orchestration::endpoints::ENDPOINTS.iter().map(|e| e.name)),
+                &names(orchestration::endpoints::ENDPOINTS),
                 orchestration::typescript::EXTRAS,
                 "orchestration",
             )?,

@@ -55,7 +55,9 @@ impl JsStoredValueClient {
         let transport = convert::transport_settings(config)?;
         transport.apply(&mut settings.settings);
         let inner: Inner = Rc::new(Client::new(settings, transport.sender));
-        let names = ENDPOINTS.iter().map(|e| e.name).chain([LIST_ALL]).collect();
+        // `binLookup` is the class's own method; the namespaces hold the dotted ones.
+        let dotted = ENDPOINTS.iter().map(|e| e.name).filter(|n| n.contains('.'));
+        let names = dotted.chain([LIST_ALL]).collect();
         let client = inner.clone();
         let namespaces = Namespaces::new(names, move |name, [params, options, _]| {
             dispatch(&client, name, params, options)

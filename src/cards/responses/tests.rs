@@ -5,8 +5,8 @@
 use super::responses;
 use crate::cards::{envelope_data, ENDPOINTS};
 use crate::core::error::Error;
-use crate::core::json::Json;
-use crate::core::schema::{check_text, check_tree, Ty};
+use crate::core::schema::testing::{self, assert_fits_seen_mask, checked, is};
+use crate::core::schema::Ty;
 use crate::transport::HttpResponse;
 
 /// The OAuth steps: the client calls them itself (they are not `ENDPOINTS` rows), but their
@@ -30,18 +30,7 @@ fn row(name: &str) -> Option<&'static Ty> {
 
 /// The check of the `data` text of `name`, asserting that the text and tree checks agree.
 fn check(name: &str, data: &str) -> Result<(), Error> {
-    let ty = row(name);
-    let tree = match (Json::parse(data), ty) {
-        (None, _) => Err(Error::response("response", "is not JSON")),
-        (Some(_), None) => Ok(()),
-        (Some(body), Some(ty)) => check_tree(ty, &body),
-    };
-    assert_eq!(
-        check_text(ty, data),
-        tree,
-        "check_text disagrees: {name}: {data}"
-    );
-    tree
+    checked(row(name), data)
 }
 
 /// What the client returns of a 200 with this body: the envelope's `data`, as JSON text.
@@ -63,12 +52,8 @@ fn example(name: &str) -> String {
     data(body).unwrap_or_default()
 }
 
-/// `(field, message)` of the failed check of `data`, or what came instead.
 fn failure(name: &str, data: &str) -> (String, String) {
-    match check(name, data) {
-        Err(Error::Response { field, message }) => (field, message),
-        other => (format!("{other:?}"), String::new()),
-    }
+    testing::failure(check(name, data))
 }
 
 /// The failure of `name`'s documented `data` with its first `from` replaced by `to`.
@@ -76,10 +61,6 @@ fn mutated(name: &str, from: &str, to: &str) -> (String, String) {
     let text = example(name);
     assert!(text.contains(from), "{name} example has no {from}");
     failure(name, &text.replacen(from, to, 1))
-}
-
-fn is(field: &str, message: &str) -> (String, String) {
-    (field.to_owned(), message.to_owned())
 }
 
 #[test]
@@ -106,24 +87,10 @@ fn every_documented_example_passes() -> Result<(), Error> {
 
 #[test]
 fn object_types_fit_the_seen_mask() {
-    fn visit(ty: &Ty) {
-        match ty {
-            Ty::Arr(inner) | Ty::Nullable(inner) => visit(inner),
-            Ty::Obj(fields) => {
-                assert!(fields.len() <= 64);
-                fields.iter().for_each(|f| visit(&f.ty));
-            }
-            Ty::Tagged { variants, .. } => {
-                for (_, fields) in variants.iter() {
-                    assert!(fields.len() <= 64);
-                    fields.iter().for_each(|f| visit(&f.ty));
-                }
-            }
-            Ty::OneOf(alternatives) => alternatives.iter().for_each(visit),
-            _ => {}
-        }
-    }
-    responses().iter().filter_map(|(_, ty)| *ty).for_each(visit);
+    let rows = responses();
+    rows.iter()
+        .filter_map(|(_, ty)| *ty)
+        .for_each(assert_fits_seen_mask);
 }
 
 #[test]

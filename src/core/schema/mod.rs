@@ -42,3 +42,5 @@ fn into_error(fail: seismic_hotpath::schema::Fail) -> Error {
 
 #[cfg(test)]
 mod grammar_tests;
+#[cfg(test)]
+pub(crate) mod testing;

@@ -59,27 +59,10 @@ fn every_op_is_known_once_and_204s_take_no_body() {
 
 #[test]
 fn object_types_fit_the_seen_mask() {
-    fn visit(ty: &Ty) {
-        match ty {
-            Ty::Arr(inner) | Ty::Nullable(inner) => visit(inner),
-            Ty::Obj(fields) => {
-                assert!(fields.len() <= 64);
-                fields.iter().for_each(|f| visit(&f.ty));
-            }
-            Ty::Tagged { variants, .. } => {
-                for (_, fields) in variants.iter() {
-                    assert!(fields.len() <= 64);
-                    fields.iter().for_each(|f| visit(&f.ty));
-                }
-            }
-            Ty::OneOf(alternatives) => alternatives.iter().for_each(visit),
-            _ => {}
-        }
-    }
     crate::orchestration::endpoints::ENDPOINTS
         .iter()
         .filter_map(|e| e.response)
-        .for_each(visit);
+        .for_each(crate::core::schema::testing::assert_fits_seen_mask);
 }
 
 #[test]

@@ -3,8 +3,8 @@
 
 use super::{name, responses, SELECTED_TRANSACTION_PAGE};
 use crate::core::error::Error;
-use crate::core::json::Json;
-use crate::core::schema::{check_text, check_tree, Ty};
+use crate::core::schema::testing::{self, checked, is};
+use crate::core::schema::Ty;
 use crate::stored_value::Op;
 
 /// Every operation. `name` matches on `Op` exhaustively, so a new operation must be named
@@ -31,16 +31,7 @@ fn examples() -> &'static [(String, String)] {
 
 /// The check of `text` against `ty`, asserting that the text and tree checks agree.
 fn check_ty(ty: &'static Ty, text: &str) -> Result<(), Error> {
-    let tree = Json::parse(text).map_or_else(
-        || Err(Error::response("response", "is not JSON")),
-        |body| check_tree(ty, &body),
-    );
-    assert_eq!(
-        check_text(Some(ty), text),
-        tree,
-        "check_text disagrees: {text}"
-    );
-    tree
+    checked(Some(ty), text)
 }
 
 /// The check of `name`'s body `text`.
@@ -60,12 +51,8 @@ fn example(name: &str) -> &'static str {
         .map_or("", |(_, text)| text.as_str())
 }
 
-/// `(field, message)` of the failed check of `text`, or what came instead.
 fn failure(name: &str, text: &str) -> (String, String) {
-    match check(name, text) {
-        Err(Error::Response { field, message }) => (field, message),
-        other => (format!("{other:?}"), String::new()),
-    }
+    testing::failure(check(name, text))
 }
 
 /// The failure of `name`'s documented example with its first `from` replaced by `to`.
@@ -73,10 +60,6 @@ fn mutated(name: &str, from: &str, to: &str) -> (String, String) {
     let text = example(name);
     assert!(text.contains(from), "{name} example has no {from}");
     failure(name, &text.replacen(from, to, 1))
-}
-
-fn is(field: &str, message: &str) -> (String, String) {
-    (field.to_owned(), message.to_owned())
 }
 
 #[test]
