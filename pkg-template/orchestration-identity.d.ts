@@ -201,8 +201,8 @@ export interface RampOrder {
   id: string;
   /** UUID of the user who placed the order. */
   user_id: string;
-  /** UUID of the end-user customer the order is for. */
-  ramp_customer_id: string;
+  /** UUID of the end-user customer the order is for; `null` for an order from a pricing-only quote. */
+  ramp_customer_id: string | null;
   /** Opaque routing id of the order leg. */
   provider: string;
   /** Platform reference while the order settles. */
@@ -464,8 +464,8 @@ export interface OrgProviderState {
   /** Opaque routing id (historical wire key); pass it to `refreshLink` / `resync`. */
   provider: string;
   kyb_status: KybStatus;
-  /** Set while a hosted verification flow is pending. */
-  kyb_link: KybLink | null;
+  /** Set while a hosted verification flow is pending; it always says when it expires. */
+  kyb_link: (KybLink & { expires_at: string }) | null;
   /** Dotted paths into the profile still needed; empty after a clean submit. */
   missing_fields: string[];
   /** ISO-8601: when verification state was last reconciled. */

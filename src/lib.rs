@@ -13,3 +13,6 @@ mod js;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod typescript_dto;

@@ -10,6 +10,7 @@ use crate::core::endpoint::Idempotency;
 use crate::core::error::{ApiError, ApiFamily, Error};
 use crate::core::ids::uuid_v4;
 use crate::core::json::{object_fields, Field, Json};
+use crate::core::number;
 use crate::core::retry::DEFAULT_RETRY_STATUSES;
 use crate::core::schema;
 use crate::core::validate;
@@ -257,7 +258,7 @@ impl<S: HttpSend, C: TokenCache> CardsClient<S, C> {
                 continue;
             }
             let expires_in: f64 = match data.get("expiresIn") {
-                Some(Json::Number(n)) => n.parse().unwrap_or(0.0),
+                Some(Json::Number(n)) => number::parse_exact(n).unwrap_or(0.0),
                 _ => 0.0,
             };
             return Ok(CachedToken {

@@ -4,11 +4,13 @@
 use crate::core::error::Error;
 
 /// A cached access token.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CachedToken {
     /// The `x-access-token` value.
+    #[serde(rename = "accessToken")]
     pub access_token: String,
     /// Expiry, milliseconds since the epoch.
+    #[serde(rename = "expiresAt")]
     pub expires_at_ms: f64,
 }
 

@@ -75,7 +75,7 @@ pub const METHODS: &[Method] = &[
     Method {
         name: "accounts.kycStatus",
         params: "params: { accountId: string }",
-        returns: "Promise<{ kyc: { status: KycStatus; caseId?: string } }>",
+        returns: "Promise<{ kyc: { status: \"NONE\"; caseId?: string | null } | { status: \"PENDING\" | \"APPROVED\" | \"REJECTED\"; caseId: string } }>",
         options: "",
         doc: "KYC / CDD status (`GET /v1/accounts/cdd/detail/{accountId}`).",
     },

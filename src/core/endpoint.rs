@@ -30,7 +30,8 @@ pub struct Endpoint<P: 'static> {
     /// `Idempotency-Key` handling.
     pub idempotency: Idempotency,
     /// The documented type of a 2xx answer (`None`: it has no body), checked before the
-    /// answer reaches the caller.
+    /// answer reaches the caller. Where every answer comes in one wrapper the client reads
+    /// first (the Cards `{ code, message, data }` envelope), the type of the wrapped value.
     pub response: Option<&'static Ty>,
     /// The field of the answer the method returns (`None`: the answer itself).
     pub unwrap: Option<&'static str>,

@@ -3,6 +3,7 @@
 
 use crate::core::encoding::base64_decode;
 use crate::core::json::Json;
+use crate::core::number;
 
 /// The token's `exp` in milliseconds since the epoch, when it is a JWT with a numeric `exp`.
 pub fn expiry_ms(token: &str) -> Option<f64> {
@@ -22,7 +23,7 @@ pub fn expiry_ms(token: &str) -> Option<f64> {
     let bytes = base64_decode(&b64)?;
     let claims = Json::parse(std::str::from_utf8(&bytes).ok()?)?;
     match claims.get("exp")? {
-        Json::Number(n) => n.parse::<f64>().ok().map(|secs| secs * 1000.0),
+        Json::Number(n) => number::parse_exact(n).map(|secs| secs * 1000.0),
         _ => None,
     }
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod ids;
 pub mod json;
 pub mod jwt;
+pub mod number;
 pub mod retry;
 pub mod schema;
 pub mod validate;

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Promise, Reflect, JSON};
+use js_sys::{Function, Promise, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
@@ -46,13 +46,9 @@ impl TokenCache for JsTokenCache {
     }
 
     async fn set(&self, token: &CachedToken) -> Result<(), Error> {
-        let data = Object::new();
-        let _ = Reflect::set(
-            &data,
-            &"accessToken".into(),
-            &token.access_token.as_str().into(),
-        );
-        let _ = Reflect::set(&data, &"expiresAt".into(), &token.expires_at_ms.into());
+        // `{ accessToken, expiresAt }`, the shape a user's cache stores and `get` reads back.
+        let data = serde_wasm_bindgen::to_value(token)
+            .map_err(|_| Error::invalid("tokenCache", "could not hold the token"))?;
         self.invoke("set", Some(&data)).await.map(|_| ())
     }
 }

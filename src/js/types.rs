@@ -146,7 +146,7 @@ export interface GiftCard {
   cardNumber: string;
   createdAt: string;
   merchantId: string;
-  merchantName?: string;
+  merchantName: string;
   [field: string]: unknown;
 }
 
@@ -162,7 +162,6 @@ export interface GiftCardInfo {
 
 interface TransactionResultBase {
   merchantId: string;
-  cardNumber?: string;
   amount: string;
   currency: string;
   statusDescription: string;
@@ -174,22 +173,22 @@ interface TransactionResultBase {
 /** A transaction's result, typed by its status. */
 export type TransactionResult =
   /** Approved. */
-  | (TransactionResultBase & { status: "01"; customerPayment?: undefined })
+  | (TransactionResultBase & { status: "01"; cardNumber: string; customerPayment?: undefined })
   /** Partial redemption: `amount` was redeemed, collect `customerPayment` another way. */
-  | (TransactionResultBase & { status: "109"; customerPayment: string })
+  | (TransactionResultBase & { status: "109"; cardNumber: string; customerPayment: string })
   /** Cancelled. */
-  | (TransactionResultBase & { status: "107"; customerPayment?: undefined });
+  | (TransactionResultBase & { status: "107"; cardNumber?: string; customerPayment?: undefined });
 
 /** A stored transaction (`transactions.get` / `list`). */
 export interface GiftTransaction {
   id: string;
   cardNumber: string;
-  transactionType: string;
-  authCode?: string;
+  transactionType: "reload" | "redemption" | "cancel";
+  authCode: string;
   amount: number;
-  amountOriginal?: number;
+  amountOriginal: number;
   merchantId: string;
-  ipAddress?: string;
+  ipAddress: string;
   transId: string;
   invoice?: string;
   status: string;

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{Request, Response, ResponseInit, Url};
 
-use crate::core::jwt;
+use crate::core::{jwt, number};
 use crate::js::convert::{get, settled};
 
 /// Lifetime assumed for a token that is no JWT and comes without `expiresIn`.
@@ -102,7 +102,7 @@ async fn answer(cards: &JsValue, authorize: &Function, request: &Request) -> Res
         .and_then(|d| {
             let v = get(d, "expiresIn");
             v.as_f64()
-                .or_else(|| v.as_string().and_then(|s| s.trim().parse().ok()))
+                .or_else(|| v.as_string().and_then(|s| number::parse_exact(&s)))
         })
         .filter(|s| s.is_finite() && *s > 0.0)
         .unwrap_or(DEFAULT_TTL_SECS);

@@ -6,10 +6,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Reflect, JSON};
+use gloo_net::http::Request;
+use js_sys::{Function, Object, Reflect};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{Element, HtmlIFrameElement, MessageEvent, Window};
+use web_sys::{Element, HtmlIFrameElement, MessageEvent, RequestCredentials, Window};
 
 use crate::core::jwt;
 use crate::js::convert::{get, settled};
@@ -59,48 +61,48 @@ fn message_of(e: &JsValue) -> String {
         .unwrap_or_else(|| "failed".into())
 }
 
-/// A token from the integrator's `fetchToken(cardId)` or a POST of `{ cardId }` to `tokenUrl`.
+/// The body POSTed to `tokenUrl`.
+#[derive(Serialize)]
+struct TokenAsk<'a> {
+    #[serde(rename = "cardId")]
+    card_id: &'a str,
+}
+
+/// A token from the integrator's `fetchToken(cardId)` or a POST of `{ cardId }` to `tokenUrl`
+/// (same-origin credentials: the endpoint authorizes the signed-in user by their cookie). The
+/// answer is the token itself or `{ token, expiresAt? }`; it is read as a JS value, not through
+/// a typed serde deserializer, whose error path formats floats (about 30 KB of wasm measured).
 async fn fetch_token(options: &JsValue) -> Result<Token, (&'static str, String)> {
     let card_id = get(options, "cardId");
-    let failed = |e: JsValue| {
+    let failed = |e: &dyn std::fmt::Display| {
         (
             "token_fetch_failed",
-            format!("could not get a widget token: {}", message_of(&e)),
+            format!("could not get a widget token: {e}"),
         )
     };
+    let js_failed = |e: JsValue| failed(&message_of(&e));
     let answer = match get(options, "fetchToken").dyn_into::<Function>() {
-        Ok(f) => settled(f.call1(&JsValue::NULL, &card_id).map_err(failed)?)
+        Ok(f) => settled(f.call1(&JsValue::NULL, &card_id).map_err(js_failed)?)
             .await
-            .map_err(failed)?,
+            .map_err(js_failed)?,
         Err(_) => {
-            let init = Object::new();
-            let headers = Object::new();
-            let _ = Reflect::set(&headers, &"content-type".into(), &"application/json".into());
-            let body = Object::new();
-            let _ = Reflect::set(&body, &"cardId".into(), &card_id);
-            let _ = Reflect::set(&init, &"method".into(), &"POST".into());
-            let _ = Reflect::set(&init, &"headers".into(), &headers);
-            let _ = Reflect::set(&init, &"credentials".into(), &"same-origin".into());
-            let _ = Reflect::set(
-                &init,
-                &"body".into(),
-                &JSON::stringify(&body).map_err(failed)?.into(),
-            );
-            let window = web_sys::window().ok_or_else(|| failed("no window".into()))?;
             let url = get(options, "tokenUrl").as_string().unwrap_or_default();
-            let res: web_sys::Response =
-                JsFuture::from(window.fetch_with_str_and_init(&url, init.unchecked_ref()))
-                    .await
-                    .map_err(failed)?
-                    .unchecked_into();
-            if !res.ok() {
-                return Err(failed(
-                    format!("token endpoint answered HTTP {}", res.status()).into(),
-                ));
-            }
-            JsFuture::from(res.json().map_err(failed)?)
+            let card_id = card_id.as_string().unwrap_or_default();
+            let res = Request::post(&url)
+                .credentials(RequestCredentials::SameOrigin)
+                .json(&TokenAsk { card_id: &card_id })
+                .map_err(|e| failed(&e))?
+                .send()
                 .await
-                .map_err(failed)?
+                .map_err(|e| failed(&e))?;
+            if !res.ok() {
+                let status = format!("token endpoint answered HTTP {}", res.status());
+                return Err(failed(&status));
+            }
+            let res: web_sys::Response = res.into();
+            JsFuture::from(res.json().map_err(js_failed)?)
+                .await
+                .map_err(js_failed)?
         }
     };
     let value = answer
@@ -111,7 +113,8 @@ async fn fetch_token(options: &JsValue) -> Result<Token, (&'static str, String)>
             "token_fetch_failed",
             "the token endpoint returned no token".to_owned(),
         ))?;
-    let exp = jwt::expiry_ms(&value).or_else(|| get(&answer, "expiresAt").as_f64());
+    let expires_at = get(&answer, "expiresAt").as_f64();
+    let exp = jwt::expiry_ms(&value).or(expires_at);
     if exp.is_some_and(|exp| exp <= js_sys::Date::now()) {
         return Err((
             "token_expired",

@@ -15,7 +15,7 @@ pub fn check(op: &str, body: &Json) -> Result<(), Error> {
     match lookup(op) {
         Some(Some(ty)) => schema::check_tree(ty, body),
         Some(None) => Ok(()),
-        None => Err(Error::invalid("op", format!("unknown operation {op:?}"))),
+        None => Err(Error::invalid("op", format!("unknown operation \"{op}\""))),
     }
 }
 
@@ -32,7 +32,7 @@ pub fn check_text(op: &str, text: &str) -> Result<(), Error> {
         None => {
             // Still refused as "not JSON" first, as parsing it first would say.
             schema::check_text(None, text)?;
-            Err(Error::invalid("op", format!("unknown operation {op:?}")))
+            Err(Error::invalid("op", format!("unknown operation \"{op}\"")))
         }
     }
 }

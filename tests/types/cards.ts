@@ -57,7 +57,12 @@ async function cardsFlows(): Promise<void> {
   await cards.accounts.submitKyc({ accountId, sourceType: "sumsub", sumsubShareToken: "_act-sbx-jwt-x", ipAddress: "192.0.2.1", occupation: "11-1011", annualSalary: "75000 USD", accountPurpose: "Living Expense", expectedMonthlyVolume: "1000 USD" });
   const kyc = await cards.accounts.kycStatus({ accountId });
   const kycStatus: KycStatus = kyc.kyc.status;
-  const caseId: string | undefined = kyc.kyc.caseId;
+  const caseId: string | null | undefined = kyc.kyc.caseId;
+  // Once KYC was submitted a case exists: the status narrows caseId to a string.
+  if (kyc.kyc.status !== "NONE") {
+    const submittedCase: string = kyc.kyc.caseId;
+    void submittedCase;
+  }
   await cards.accounts.init({ accountId });
   // cardholders
   const holderParams: CardholderCreateParams = {
