@@ -1,15 +1,18 @@
 //! The SDK's hot paths, in a crate of their own so that they are built at `opt-level = 3`
 //! while the SDK around them is built for size (`opt-level = "z"`, about 30 KB less gzipped
-//! wasm): the envelope's secretbox and base64, and the one-pass JSON check of every 2xx body.
+//! wasm): the envelope's secretbox and base64, the one-pass JSON check of every 2xx body, and
+//! the webhook signature's HMAC-SHA256.
 //!
 //! Cargo's per-package levels apply to the code a crate defines. Under LTO a generic
 //! instantiated in both crates keeps one copy, compiled at either level, so the entry points
 //! here are non-generic and `#[inline(never)]`, and their loops call no generic `Vec` methods.
 
 mod base64;
+mod hmac;
 pub mod schema;
 
 pub use base64::{base64_decode, base64_encode};
+pub use hmac::{hmac_sha256, hmac_sha256_matches_any};
 
 use crypto_secretbox::aead::{AeadInPlace, KeyInit};
 use crypto_secretbox::{Nonce, Tag, XSalsa20Poly1305};

@@ -2,9 +2,6 @@
 //! an HMAC-SHA256 of `t + "." + rawBody` under the webhook secret. Several `v1` appear while
 //! a secret is being rotated; any one matching is enough.
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
-
 use crate::core::encoding::hex_decode;
 
 /// Why a webhook was refused. `as_str` is the stable code JS sees.
@@ -72,16 +69,9 @@ pub fn verify(
     let (Some((t_text, t)), false) = (timestamp, signatures.is_empty()) else {
         return Err(WebhookError::InvalidHeader);
     };
-    let mut mac =
-        Hmac::<Sha256>::new_from_slice(secret).map_err(|_| WebhookError::InvalidSecret)?;
     // The text as sent: the signer signed those bytes, not a number (`t=017…` is not `17…`).
-    mac.update(t_text.as_bytes());
-    mac.update(b".");
-    mac.update(raw_body);
-    // Constant-time comparison of every candidate (verify_slice is constant time).
-    let matched = signatures.iter().fold(false, |found, sig| {
-        mac.clone().verify_slice(sig).is_ok() | found
-    });
+    let signed: &[&[u8]] = &[t_text.as_bytes(), b".", raw_body];
+    let matched = seismic_hotpath::hmac_sha256_matches_any(secret, signed, &signatures);
     if !matched {
         return Err(WebhookError::NoSignatureMatch);
     }
@@ -93,19 +83,16 @@ pub fn verify(
 
 /// The `v1` signature for `raw_body` at `timestamp` (for tests and for signing test events).
 pub fn sign(raw_body: &[u8], secret: &[u8], timestamp: i64) -> String {
-    let mut mac = match Hmac::<Sha256>::new_from_slice(secret) {
-        Ok(m) => m,
-        Err(_) => return String::new(),
-    };
-    mac.update(timestamp.to_string().as_bytes());
-    mac.update(b".");
-    mac.update(raw_body);
-    crate::core::encoding::hex_encode(&mac.finalize().into_bytes())
+    let t = timestamp.to_string();
+    let mac = seismic_hotpath::hmac_sha256(secret, &[t.as_bytes(), b".", raw_body]);
+    crate::core::encoding::hex_encode(&mac)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hmac::{Hmac, Mac};
+    use sha2::Sha256;
 
     const BODY: &[u8] = br#"{"id":"evt_1","type":"KYC.UPDATED","data":{"status":"APPROVED"}}"#;
 

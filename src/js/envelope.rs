@@ -90,12 +90,23 @@ fn timestamp_option(v: &JsValue) -> Result<Option<u64>, Error> {
     }
 }
 
-/// Opens an encrypted-envelope body (`{ encrypted }` or the base64 string itself) and
-/// returns the JSON object inside, `request_timestamp` included.
-///
-/// @throws {EnvelopeError} `invalid_key`, `invalid_base64`, `ciphertext_too_short`,
-/// `decryption_failed` (altered, or sealed with another key) or `invalid_plaintext` (not a JSON object).
-#[wasm_bindgen(js_name = openEnvelope, unchecked_return_type = "JsonObject")]
+// Declared by hand for its type parameter, which wasm-bindgen cannot write.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_OPEN_ENVELOPE: &str = r#"
+/**
+ * Opens an encrypted-envelope body (`{ encrypted }` or the base64 string itself) and
+ * returns the JSON object inside, `request_timestamp` included. `T` names the payload you
+ * expect (`openEnvelope<CardEvent>(key, body)`); it is not checked at run time beyond being
+ * a JSON object.
+ *
+ * @throws {EnvelopeError} `invalid_key`, `invalid_base64`, `ciphertext_too_short`,
+ * `decryption_failed` (altered, or sealed with another key) or `invalid_plaintext` (not a JSON object).
+ */
+export function openEnvelope<T extends object = JsonObject>(key: EnvelopeKeyInput, body: SealedEnvelope | string): T;
+"#;
+
+/// Opens an encrypted-envelope body (declared in `TS_OPEN_ENVELOPE`).
+#[wasm_bindgen(js_name = openEnvelope, skip_typescript)]
 pub fn open_envelope(
     #[wasm_bindgen(unchecked_param_type = "EnvelopeKeyInput")] key: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SealedEnvelope | string")] body: JsValue,

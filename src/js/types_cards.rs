@@ -158,6 +158,12 @@ export interface WidgetTokenHandlerOptions {
   /** Your own check of the caller's session. */
   authorize: (request: Request) => WidgetGrant | Promise<WidgetGrant>;
 }
+/**
+ * The element {@link mountCardWidget} mounts into: `HTMLElement` where the DOM types are
+ * loaded. Named without them (`never` in a Node or Workers type view, where the widget cannot
+ * run), so the package type-checks without the DOM library.
+ */
+export type CardWidgetHost = typeof globalThis extends { HTMLElement: { prototype: infer E } } ? E : never;
 export type CardWidgetOptions = {
   cardId: string;
   /** The widget's origin, e.g. `https://widget.seismic.systems`. */

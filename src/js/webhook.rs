@@ -8,6 +8,14 @@ use crate::core::webhook::{verify, WebhookError};
 use crate::js::convert::{self, get};
 use crate::js::errors::to_js;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of the caller's own string: a string body is parsed as it came, not
+    /// decoded again from the UTF-8 copy the signature was checked over.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_string(text: &JsValue) -> Result<JsValue, JsValue>;
+}
+
 fn refused(e: WebhookError) -> Error {
     Error::Webhook {
         code: e.as_str(),
@@ -105,14 +113,19 @@ fn run(
         (now_ms / 1000.0).floor() as i64,
     )
     .map_err(refused)?;
-    let text = std::str::from_utf8(&body).map_err(|_| Error::Webhook {
-        code: "invalid_payload",
-        message: "webhook body is not UTF-8 JSON".into(),
-    })?;
-    let event = JSON::parse(text).map_err(|_| Error::Webhook {
+    let not_json = |_| Error::Webhook {
         code: "invalid_payload",
         message: "webhook body is not JSON".into(),
-    })?;
+    };
+    let event = if raw_body.is_string() {
+        parse_string(raw_body).map_err(not_json)?
+    } else {
+        let text = std::str::from_utf8(&body).map_err(|_| Error::Webhook {
+            code: "invalid_payload",
+            message: "webhook body is not UTF-8 JSON".into(),
+        })?;
+        JSON::parse(text).map_err(not_json)?
+    };
     // Signed is not well-formed: a signed `null` or array is no event to act on.
     if !event.is_object() || js_sys::Array::is_array(&event) {
         return Err(Error::Webhook {

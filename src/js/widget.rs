@@ -55,7 +55,7 @@ pub fn create_widget_token_handler(
 /// widgetOrigin, or http on loopback).
 #[wasm_bindgen(js_name = mountCardWidget, unchecked_return_type = "CardWidgetHandle")]
 pub fn mount_card_widget(
-    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] element: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CardWidgetHost")] element: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CardWidgetOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = || -> Result<String, Error> {

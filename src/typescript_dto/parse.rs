@@ -426,7 +426,16 @@ impl Parser {
     }
 
     fn ty(&mut self) -> Result<TsType, String> {
-        self.list('|', Self::intersection, TsType::Union)
+        let ty = self.list('|', Self::intersection, TsType::Union)?;
+        if !self.eat_word("extends") {
+            return Ok(ty);
+        }
+        // `A extends B ? C : D` is one of its branches: both are kept, as a union.
+        self.list('|', Self::intersection, TsType::Union)?;
+        self.expect('?')?;
+        let then = self.ty()?;
+        self.expect(':')?;
+        Ok(TsType::Union(vec![then, self.ty()?]))
     }
 
     fn intersection(&mut self) -> Result<TsType, String> {
@@ -495,13 +504,18 @@ impl Parser {
         match word.as_str() {
             "true" | "false" => return Ok(TsType::Bool(word == "true")),
             "typeof" => return Ok(TsType::Typeof(self.ident()?)),
+            // A conditional type's `infer X` binds a name only its branches use.
+            "infer" => {
+                self.ident()?;
+                return Ok(TsType::Keyword("unknown".to_owned()));
+            }
             "readonly" => {
                 return match self.postfix()? {
                     array @ TsType::Array(_) => Ok(array),
                     _ => Err(self.err("`readonly` of a non-array")),
                 }
             }
-            "keyof" | "infer" | "new" | "asserts" | "is" => {
+            "keyof" | "new" | "asserts" | "is" => {
                 self.pos -= 1;
                 return Err(self.err("an operator this parser does not know"));
             }

@@ -202,6 +202,7 @@ export interface Thing extends Base { kind: Kind; n?: number; [k: string]: unkno
 export interface Box<T = string> { value: T }
 export type Shape = { tag: "sq"; side: number } | (Base & { tag: "circle"; r: number });
 export declare class Client { constructor(x: string); }
+export type Host = typeof globalThis extends { Host: { prototype: infer E } } ? E : never;
 "#;
 
 fn check_text(ty: &Ty, ts: &str) -> Result<(), String> {

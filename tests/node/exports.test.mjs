@@ -1,5 +1,6 @@
 // Node-only: the package resolves by name through its exports map (node condition) for both
-// `import` and `require`, and both give the very same module instance.
+// `import` (node.js) and `require` (node.cjs, which requires node.js), and both give the very
+// same module instance.
 import { createRequire } from "node:module";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { execFile } from "node:child_process";
@@ -57,8 +58,14 @@ export const tests = [
       const dot = pj.exports && (pj.exports["."] ?? pj.exports);
       assert.ok(dot && typeof dot === "object", "exports['.'] is a conditions object");
       const conds = Object.keys(dot);
-      for (const c of ["types", "workerd", "node", "browser", "default"]) assert.ok(conds.includes(c), `condition ${c} present (have ${conds.join(", ")})`);
-      assert.equal(conds[0], "types", "types comes first");
+      for (const c of ["workerd", "node", "browser", "default"]) assert.ok(conds.includes(c), `condition ${c} present (have ${conds.join(", ")})`);
+      // Every leaf pairs its types with its JS, types first (as TypeScript and publint want).
+      const leaves = (e) => (e && typeof e === "object" && !("default" in e && typeof e.default === "string") ? Object.values(e).flatMap(leaves) : [e]);
+      for (const leaf of leaves(dot)) {
+        assert.equal(Object.keys(leaf)[0], "types", `types first in ${JSON.stringify(leaf)}`);
+        assert.ok(/\.d\.c?ts$/.test(leaf.types), `a declaration file: ${leaf.types}`);
+        assert.equal(leaf.types.endsWith(".d.cts"), leaf.default.endsWith(".cjs"), `CommonJS types go with the CommonJS file: ${JSON.stringify(leaf)}`);
+      }
       assert.ok(conds.indexOf("workerd") < conds.indexOf("node"), "workerd before node");
       assert.ok(conds.indexOf("node") < conds.indexOf("browser"), "node before browser");
       assert.equal(conds[conds.length - 1], "default", "default comes last");
@@ -81,7 +88,8 @@ export const tests = [
         const nodeEntry = realpathSync(join(node.pkgDir, "node.js"));
         assert.equal(realpathSync(fileURLToPath(esm.resolved)), nodeEntry, "import resolves to node.js");
         const cjs = createRequire(import.meta.url)(join(c.dir, "entry.cjs"));
-        assert.equal(realpathSync(cjs.resolved), nodeEntry, "require resolves to node.js");
+        // node.cjs re-exports node.js: one module, one wasm instance, for require and import.
+        assert.equal(realpathSync(cjs.resolved), realpathSync(join(node.pkgDir, "node.cjs")), "require resolves to node.cjs");
         for (const name of ["EnvelopeClient", "SeismicError", "EnvelopeError", "EnvelopeApiError", "sealEnvelope", "openEnvelope", "isSeismicError"]) {
           assert.equal(esm.sdk[name], sdk[name], `import by name: same ${name} as the runner's instance`);
           assert.equal(cjs.sdk[name], esm.sdk[name], `require() gives the same ${name} as import`);
@@ -102,7 +110,7 @@ export const tests = [
         const r1 = await run(process.execPath, ["main.cjs"], { cwd: c.dir });
         assert.equal(r1.code, 0, `require in a fresh process failed:\n${r1.stderr.slice(-1500)}`);
         const j1 = JSON.parse(r1.stdout.trim().split("\n").pop());
-        assert.equal(realpathSync(j1.resolved), nodeEntry, "require resolves to node.js");
+        assert.equal(realpathSync(j1.resolved), realpathSync(join(node.pkgDir, "node.cjs")), "require resolves to node.cjs");
         assert.equal(j1.hello, "cjs");
         assert.equal(j1.errIsEnvelopeError, true, "EnvelopeError via require");
         assert.equal(j1.errIsError, true);

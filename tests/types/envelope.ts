@@ -28,9 +28,18 @@ const sealedBigint = sealEnvelope(keyHex, {}, { timestampMicros: 170000000000000
 const encryptedText: string = sealedWithOpts.encrypted;
 const opened: Record<string, unknown> = openEnvelope(keyBytes, sealed);
 const openedFromString: Record<string, unknown> = openEnvelope(keyHex, sealedBigint.encrypted);
+// The payload type a caller expects, named once.
+interface CardEvent { card_id: string; amount: string }
+const event = openEnvelope<CardEvent>(keyBytes, sealed);
+const eventCard: string = event.card_id;
+// @ts-expect-error a field CardEvent does not declare
+void event.cardId;
+// @ts-expect-error the payload is an object, never a primitive
+openEnvelope<string>(keyBytes, sealed);
 void encryptedText;
 void opened;
 void openedFromString;
+void eventCard;
 
 // EnvelopeClient
 const client: EnvelopeClient = new EnvelopeClient({

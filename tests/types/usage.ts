@@ -3,9 +3,7 @@
 // executed. Each `@ts-expect-error` line is a misuse that the .d.ts must reject (an unused
 // directive is itself a compile error). A new file here must be imported below: the test
 // checks that every .ts file of this folder was part of the program.
-import "./envelope.js"; // sealEnvelope / openEnvelope, EnvelopeClient, the shared errors
-import "./stored-value.js"; // StoredValueClient, StoredValueError, STORED_VALUE_STATUS
-import "./cards.js"; // SeismicCardsClient, verifyWebhook, the Cards errors
+import "./server.js"; // envelope, stored value, Cards, an Orchestration API-key call: no DOM needed
 import "./widget.js"; // createWidgetTokenHandler, mountCardWidget
 import "./orchestration-clients.js"; // SeismicOrchestrationClient config, factories, token stores
 import "./orchestration-flows.js"; // every Orchestration method and its response types

@@ -10,6 +10,9 @@ use crate::{dts, tools};
 
 /// Names the generated glue exports that users never call (init, and helpers the entry
 /// files use themselves).
+/// wasm-bindgen declares `free()` without a word; what it does here (pkg-template/freed.js).
+const FREE_DOC: &str = "    /**\n     * Releases this object's wasm memory now instead of at garbage collection (also what\n     * `using` does at the end of its block). Optional: nothing here holds a socket or a timer.\n     * Any later use throws a {@link ValidationError} (`field: \"this\"`).\n     */\n";
+
 const INIT_EXPORTS: &[&str] = &[
     "storedValueStatusTable",
     "initSync",
@@ -60,6 +63,7 @@ pub fn run() -> Result<PathBuf> {
 
     assemble(&root, &gen, &pkg)?;
     dts::write(&root, &pkg)?;
+    dts::commonjs(&pkg)?;
     print_size(&pkg)?;
     Ok(pkg)
 }
@@ -71,11 +75,20 @@ fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
     // `[Symbol.dispose]` needs lib esnext.disposable (TypeScript >= 5.2): kept out of the
     // declarations so projects on older libs typecheck (the method still exists at run time).
     // The custom sections name error classes declared in errors.d.ts: import them.
+    // wasm-bindgen's init declarations (InitInput, initSync, the default init) are cut: the
+    // loaders call them and export none, and they name DOM and WebAssembly types that a Node
+    // or Workers project without the DOM library does not have.
     let dts = fs::read_to_string(gen.join("seismic_sdk.d.ts")).map_err(io)?;
+    let dts = dts
+        .split_once("export type InitInput")
+        .map_or(dts.as_str(), |(api, _)| api);
     let kept: String = dts
         .lines()
         .filter(|l| !l.contains("[Symbol.dispose]"))
-        .map(|l| format!("{l}\n"))
+        .map(|l| match l.trim() {
+            "free(): void;" => format!("{FREE_DOC}{l}\n"),
+            _ => format!("{l}\n"),
+        })
         .collect();
     let dts = format!("import type {{ CardWidgetError }} from \"./errors.js\";\n{kept}");
     fs::write(pkg.join("seismic_sdk.d.ts"), dts).map_err(io)?;
@@ -92,9 +105,23 @@ fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
     let errors_dts = fs::read_to_string(root.join("js/errors.d.ts")).map_err(io)?;
     let (error_values, _) = exported_names(&errors_dts);
     let template = root.join("pkg-template");
-    for entry in ["browser.js", "node.js", "workerd.js"] {
+    // Every class of the glue, exported or not (BuiltinTokenStore), for the loaders' guard.
+    let glue = fs::read_to_string(gen.join("seismic_sdk.js")).map_err(io)?;
+    let classes: Vec<&str> = glue
+        .lines()
+        .filter_map(|l| l.strip_prefix("export class "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    for file in ["freed.js", "node.cjs", "inline.cjs"] {
+        fs::copy(template.join(file), pkg.join(file)).map_err(io)?;
+    }
+    let wasm = fs::read(pkg.join("seismic_sdk_bg.wasm")).map_err(io)?;
+    let wasm_base64 = base64(&wasm);
+    for entry in ["browser.js", "node.js", "workerd.js", "inline.js"] {
         let text = fs::read_to_string(template.join(entry)).map_err(io)?;
         let text = text
+            .replace("__WASM_BASE64__", &wasm_base64)
+            .replace("__CLASSES__", &classes.join(", "))
             .replace("__EXPORTS__", &values.join(", "))
             .replace("__ERROR_EXPORTS__", &error_values.join(", "))
             .replace("__ERRORS__", &errors_rel);
@@ -113,14 +140,19 @@ fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
     .map_err(io)?;
     fs::copy(root.join("js/errors.d.ts"), pkg.join("errors.d.ts")).map_err(io)?;
     for dts in [
+        "inline.d.ts",
         "orchestration.d.ts",
         "orchestration-identity.d.ts",
         "orchestration-money.d.ts",
     ] {
         fs::copy(template.join(dts), pkg.join(dts)).map_err(io)?;
     }
-    // One README: the repo's front door is also the npm page.
-    fs::copy(root.join("README.md"), pkg.join("README.md")).map_err(io)?;
+    // The npm page is written for users (install, one example per runtime); the repository's
+    // README is the contributors' front door and the full documentation.
+    fs::copy(template.join("README.md"), pkg.join("README.md")).map_err(io)?;
+    for file in ["MIGRATION.md", "LICENSE-MIT", "LICENSE-APACHE"] {
+        fs::copy(root.join(file), pkg.join(file)).map_err(io)?;
+    }
 
     let version = crate_version(root)?;
     // Text substitution, not a JSON round trip: the exports map's key order is its meaning
@@ -210,7 +242,7 @@ fn crate_version(root: &Path) -> Result<String> {
 pub fn print_size(pkg: &Path) -> Result<(u64, u64)> {
     let wasm = fs::read(pkg.join("seismic_sdk_bg.wasm")).map_err(io)?;
     let mut js = Vec::new();
-    for f in ["seismic_sdk.js", "browser.js"] {
+    for f in ["seismic_sdk.js", "browser.js", "freed.js"] {
         js.extend(fs::read(pkg.join(f)).map_err(io)?);
     }
     let errors = walk(&pkg.join("snippets"))?;
@@ -225,6 +257,11 @@ pub fn print_size(pkg: &Path) -> Result<(u64, u64)> {
         js.len() as f64 / 1024.0,
         j as f64 / 1024.0,
         (w + j) as f64 / 1024.0
+    );
+    let inline = fs::read(pkg.join("inline.js")).map_err(io)?;
+    println!(
+        "inline entry (seismic-sdk/inline, wasm as base64 in the JS): {:.1} KB gzipped with the same glue",
+        (gzip(&inline)? + j) as f64 / 1024.0
     );
     Ok((w, j))
 }
@@ -250,4 +287,24 @@ fn gzip(bytes: &[u8]) -> Result<u64> {
 
 fn io(e: std::io::Error) -> String {
     e.to_string()
+}
+
+/// Standard base64 with padding (the inline entry's wasm, decoded there by `atob`).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }

@@ -37,3 +37,35 @@ pub fn write(root: &Path, pkg: &Path) -> Result<()> {
     }
     fs::write(&glue, dts).map_err(|e| e.to_string())
 }
+
+/// Writes a CommonJS twin (`x.d.cts`) of every declaration file, its relative imports
+/// pointing at the twins, for TypeScript projects that `require` the package under
+/// `module: node16`: without them TypeScript reads the ESM `.d.ts` from a CommonJS file and
+/// refuses the import (TS1479). The `require` types condition of `package.json` names
+/// `index.d.cts`; Node itself loads the same ES module either way (`require(esm)`).
+pub fn commonjs(pkg: &Path) -> Result<()> {
+    for entry in fs::read_dir(pkg).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let Some(stem) = name.strip_suffix(".d.ts") else {
+            continue;
+        };
+        if stem.ends_with(".wasm") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).map_err(|e| e.to_string())?;
+        let twin: String = text
+            .lines()
+            .map(|line| {
+                let line = if line.contains("from \"./") {
+                    line.replace(".js\"", ".cjs\"")
+                } else {
+                    line.to_owned()
+                };
+                format!("{line}\n")
+            })
+            .collect();
+        fs::write(pkg.join(format!("{stem}.d.cts")), twin).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}

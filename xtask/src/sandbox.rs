@@ -1,11 +1,24 @@
 //! Starting `seismic-sandbox` as a child process on a free loopback port.
 
 use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use crate::procs;
 use crate::util::{root, run, step, Result};
+
+/// Builds the release binary; answers its path.
+pub fn build() -> Result<PathBuf> {
+    run(Command::new(env!("CARGO")).current_dir(root()).args([
+        "build",
+        "--release",
+        "-q",
+        "-p",
+        "seismic-sandbox",
+    ]))?;
+    Ok(root().join("target/release/seismic-sandbox"))
+}
 
 /// A running sandbox; stopped when dropped (and sent SIGTERM by the kernel if xtask dies).
 pub struct Sandbox {
@@ -20,21 +33,12 @@ impl Sandbox {
     /// Builds (release) and starts the sandbox; returns once it printed its ready line.
     pub fn start() -> Result<Self> {
         step("building and starting seismic-sandbox");
-        run(Command::new(env!("CARGO")).current_dir(root()).args([
-            "build",
-            "--release",
-            "-q",
-            "-p",
-            "seismic-sandbox",
-        ]))?;
-        let mut child = procs::isolate(&mut Command::new(
-            root().join("target/release/seismic-sandbox"),
-        ))
-        .args(["--host", "127.0.0.1", "--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start seismic-sandbox: {e}"))?;
+        let mut child = procs::isolate(&mut Command::new(build()?))
+            .args(["--host", "127.0.0.1", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start seismic-sandbox: {e}"))?;
         let stdout = child.stdout.take().ok_or("sandbox stdout missing")?;
         let mut line = String::new();
         BufReader::new(stdout)

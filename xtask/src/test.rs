@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 use crate::sandbox::Sandbox;
 use crate::util::{root, step, Result};
-use crate::{build, demo, tools};
+use crate::{build, demo, pack, tools};
 
 #[derive(Default)]
 struct Tally {
@@ -33,6 +33,8 @@ pub fn run() -> Result<()> {
     });
 
     let pkg = build::run()?;
+    let tarball = pack::tarball(&pkg)?;
+    let sandbox_tarball = pack::sandbox_tarball()?;
     tools::node_modules()?;
     let python = tools::pynacl()?;
     let chromium = tools::chromium()?;
@@ -50,6 +52,8 @@ pub fn run() -> Result<()> {
             .arg(root().join("tests").join(script))
             .envs(sandbox.env())
             .env("SEISMIC_PKG_DIR", &pkg)
+            .env("SEISMIC_PKG_TARBALL", &tarball)
+            .env("SEISMIC_SANDBOX_TARBALL", &sandbox_tarball)
             .env("SEISMIC_PYTHON", &python)
             .env("SEISMIC_CHROMIUM", &chromium)
             .env("SEISMIC_TEST_OUT", &out);

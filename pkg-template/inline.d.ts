@@ -1,0 +1,2 @@
+// seismic-sdk/inline: the same API as the package itself.
+export * from "./index.js";
