@@ -12,7 +12,15 @@ mod hmac;
 pub mod schema;
 
 pub use base64::{base64_decode, base64_encode};
-pub use hmac::{hmac_sha256, hmac_sha256_matches_any};
+pub use hmac::{hmac_sha256, hmac_sha256_matches_any, verify_signature_header, SignatureError};
+
+/// `std::str::from_utf8`, compiled here: its validation loop is `#[inline(always)]`, so called
+/// from the SDK crate it would be built at that crate's `opt-level = "z"` (measured: a 1 KB
+/// `Uint8Array` webhook body verified 10% slower).
+#[inline(never)]
+pub fn utf8(bytes: &[u8]) -> Option<&str> {
+    std::str::from_utf8(bytes).ok()
+}
 
 use crypto_secretbox::aead::{AeadInPlace, KeyInit};
 use crypto_secretbox::{Nonce, Tag, XSalsa20Poly1305};

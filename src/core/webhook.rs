@@ -2,8 +2,6 @@
 //! an HMAC-SHA256 of `t + "." + rawBody` under the webhook secret. Several `v1` appear while
 //! a secret is being rotated; any one matching is enough.
 
-use crate::core::encoding::hex_decode;
-
 /// Why a webhook was refused. `as_str` is the stable code JS sees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WebhookError {
@@ -50,35 +48,13 @@ pub fn verify(
     if secret.is_empty() {
         return Err(WebhookError::InvalidSecret);
     }
-    let mut timestamp = None;
-    let mut signatures = Vec::new();
-    for part in header.split(',') {
-        match part.trim().split_once('=') {
-            Some(("t", t)) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => {
-                let secs = t.parse::<i64>().map_err(|_| WebhookError::InvalidHeader)?;
-                timestamp = Some((t, secs));
-            }
-            Some(("v1", hex)) => {
-                signatures.push(hex_decode(hex).ok_or(WebhookError::InvalidHeader)?)
-            }
-            // Other schemes (v0, future versions) are ignored, as the format allows.
-            Some((_, _)) => {}
-            None => return Err(WebhookError::InvalidHeader),
-        }
-    }
-    let (Some((t_text, t)), false) = (timestamp, signatures.is_empty()) else {
-        return Err(WebhookError::InvalidHeader);
-    };
-    // The text as sent: the signer signed those bytes, not a number (`t=017…` is not `17…`).
-    let signed: &[&[u8]] = &[t_text.as_bytes(), b".", raw_body];
-    let matched = seismic_hotpath::hmac_sha256_matches_any(secret, signed, &signatures);
-    if !matched {
-        return Err(WebhookError::NoSignatureMatch);
-    }
-    if now_secs.abs_diff(t) > tolerance_secs {
-        return Err(WebhookError::TimestampOutsideTolerance);
-    }
-    Ok(())
+    use seismic_hotpath::SignatureError as E;
+    seismic_hotpath::verify_signature_header(raw_body, header, secret, tolerance_secs, now_secs)
+        .map_err(|e| match e {
+            E::InvalidHeader => WebhookError::InvalidHeader,
+            E::NoMatch => WebhookError::NoSignatureMatch,
+            E::OutsideTolerance => WebhookError::TimestampOutsideTolerance,
+        })
 }
 
 /// The `v1` signature for `raw_body` at `timestamp` (for tests and for signing test events).

@@ -304,7 +304,7 @@ pub fn json_object(bytes: &[u8]) -> Result<JsValue, Error> {
             "decrypted envelope is not a JSON object",
         )
     };
-    let text = std::str::from_utf8(bytes).map_err(|_| not_object())?;
+    let text = seismic_hotpath::utf8(bytes).ok_or_else(not_object)?;
     let parsed = JSON::parse(text).map_err(|_| not_object())?;
     if !parsed.is_object() || js_sys::Array::is_array(&parsed) {
         return Err(not_object());

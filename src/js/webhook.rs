@@ -120,7 +120,7 @@ fn run(
     let event = if raw_body.is_string() {
         parse_string(raw_body).map_err(not_json)?
     } else {
-        let text = std::str::from_utf8(&body).map_err(|_| Error::Webhook {
+        let text = seismic_hotpath::utf8(&body).ok_or_else(|| Error::Webhook {
             code: "invalid_payload",
             message: "webhook body is not UTF-8 JSON".into(),
         })?;

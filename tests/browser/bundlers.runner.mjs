@@ -1,8 +1,10 @@
-// Runner hook: the packed tarball bundled for the browser by esbuild (ESM, seismic-sdk aliased
-// to seismic-sdk/inline, the README's route), served as one script and loaded in Chromium;
-// the page seals and opens an envelope and makes one sandbox call.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// Runner hook: the packed tarball bundled for the browser, each by the README's route, loaded
+// in Chromium: esbuild (ESM, seismic-sdk aliased to seismic-sdk/inline, served as one script),
+// Vite and webpack 5 with no configuration (their dist/ served as built, the wasm an asset).
+// Each page seals and opens an envelope and makes one sandbox call.
+import http from "node:http";
+import { readFileSync, existsSync, writeFileSync, mkdirSync } from "node:fs";
+import { join, extname, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { installTarball, run, roundTrip } from "../node/consumer.mjs";
 
@@ -21,39 +23,117 @@ export const routes = {
   },
 };
 
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
+
+/** Serves `dir` on a free loopback port until `close()`; answers its origin. */
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const file = join(dir, path.endsWith("/") ? `${path}index.html` : path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404);
+      return res.end();
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
+}
+
+/** Opens `url`, waits for the page's `window.__result`, checks it; failures name the page's errors. */
+async function check(env, url, via, { noWasm = false } = {}) {
+  const { assert } = env;
+  const page = await env.context.newPage();
+  try {
+    const failed = [];
+    const errors = [];
+    const wasm = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("requestfailed", (r) => failed.push(r.url()));
+    page.on("response", (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+      if (/\.wasm(\?|$)/.test(r.url())) wasm.push(r.url());
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__result, null, { timeout: 20000 }).catch((e) => {
+      throw new Error(`${e.message}; page errors: ${errors.join(" | ") || "none"}; failed requests: ${failed.join(", ") || "none"}`);
+    });
+    const out = await page.evaluate(() => window.__result);
+    assert.equal(out.via, via, "sealed and opened in the page");
+    assert.equal(out.bin, "object", "binLookup answered from the sandbox");
+    assert.equal(out.sameError, true, "error classes share SeismicError");
+    if (noWasm) assert.deepEqual(wasm, [], "no wasm request: the module is inside the script");
+    else assert.equal(wasm.length, 1, `the wasm loaded as the bundler's asset (${wasm.join(", ") || "none"})`);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The page program: the round trip, its result on `window.__result`. */
+function program(env, via) {
+  return `import * as sdk from "seismic-sdk";
+const env = { SEISMIC_SANDBOX_URL: ${JSON.stringify(env.sandboxUrl)}, SEISMIC_SANDBOX_STORED_VALUE_API_KEY: ${JSON.stringify(process.env.SEISMIC_SANDBOX_STORED_VALUE_API_KEY || "")} };
+const console = { log: (line) => { window.__result = JSON.parse(line); } };
+${roundTrip(via, "env", ", dangerouslyAllowBrowser: true")}`;
+}
+
 export const checks = [
+  {
+    name: "bundlers (browser): Vite build with no configuration, dist/ served as built: the wasm is its asset; seals, opens, one sandbox call",
+    run: async (env) => {
+      const { assert } = env;
+      const c = await installTarball(assert, {
+        "index.html": `<!doctype html><meta charset="utf-8"><title>vite</title><script type="module" src="/main.js"></script>`,
+        "main.js": program(env, "vite"),
+      });
+      try {
+        const b = await run(process.execPath, [join(REPO, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: c.dir });
+        assert.equal(b.code, 0, `vite build:\n${b.stderr}${b.stdout}`);
+        const site = await serve(join(c.dir, "dist"));
+        try {
+          await check(env, `${site.origin}/`, "vite");
+        } finally {
+          site.close();
+        }
+      } finally {
+        c.cleanup();
+      }
+    },
+  },
+  {
+    name: "bundlers (browser): webpack 5 with no configuration (production mode), dist/ served as built: the wasm is its asset; seals, opens, one sandbox call",
+    run: async (env) => {
+      const { assert } = env;
+      const c = await installTarball(assert, {});
+      try {
+        mkdirSync(join(c.dir, "src"));
+        writeFileSync(join(c.dir, "src/index.js"), program(env, "webpack"));
+        // What `npx webpack --mode production` does in the project (its defaults: ./src → ./dist).
+        const { default: webpack } = await import(join(REPO, "node_modules/webpack/lib/index.js"));
+        const stats = await new Promise((resolve, reject) => webpack({ context: c.dir, mode: "production", output: { path: join(c.dir, "dist") } }, (e, s) => (e ? reject(e) : resolve(s))));
+        assert.ok(!stats.hasErrors(), `webpack:\n${stats.toString({ all: false, errors: true })}`);
+        writeFileSync(join(c.dir, "dist/index.html"), `<!doctype html><meta charset="utf-8"><title>webpack</title><script src="main.js"></script>`);
+        const site = await serve(join(c.dir, "dist"));
+        try {
+          await check(env, `${site.origin}/`, "webpack");
+        } finally {
+          site.close();
+        }
+      } finally {
+        c.cleanup();
+      }
+    },
+  },
   {
     name: "bundlers (browser): esbuild --format=esm with seismic-sdk aliased to seismic-sdk/inline, one script, no wasm asset: seals, opens, one sandbox call",
     run: async (env) => {
       const { assert } = env;
-      const program = `import * as sdk from "seismic-sdk";
-const env = { SEISMIC_SANDBOX_URL: ${JSON.stringify(env.sandboxUrl)}, SEISMIC_SANDBOX_STORED_VALUE_API_KEY: ${JSON.stringify(process.env.SEISMIC_SANDBOX_STORED_VALUE_API_KEY || "")} };
-const console = { log: (line) => { window.__result = JSON.parse(line); } };
-${roundTrip("esbuild browser", "env", ", dangerouslyAllowBrowser: true")}`;
-      const c = await installTarball(assert, { "app.mjs": program });
+      const c = await installTarball(assert, { "app.mjs": program(env, "esbuild browser") });
       try {
         const b = await run(ESBUILD, ["app.mjs", "--bundle", "--format=esm", "--platform=browser", "--alias:seismic-sdk=seismic-sdk/inline", "--outfile=out/app.js"], { cwd: c.dir });
         assert.equal(b.code, 0, `esbuild:\n${b.stderr}`);
         bundle = readFileSync(join(c.dir, "out/app.js"), "utf8");
-        const page = await env.context.newPage();
-        try {
-          const failed = [];
-          const errors = [];
-          page.on("pageerror", (e) => errors.push(String(e)));
-          page.on("requestfailed", (r) => failed.push(r.url()));
-          page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
-          await page.goto(`${env.origin}/__bundlers/esbuild/index.html`);
-          await page.waitForFunction(() => window.__result, null, { timeout: 20000 }).catch((e) => {
-            throw new Error(`${e.message}; page errors: ${errors.join(" | ") || "none"}; failed requests: ${failed.join(", ") || "none"}`);
-          });
-          const out = await page.evaluate(() => window.__result);
-          assert.equal(out.via, "esbuild browser", "sealed and opened in the page");
-          assert.equal(out.bin, "object", "binLookup answered from the sandbox");
-          assert.equal(out.sameError, true, "error classes share SeismicError");
-          assert.deepEqual(failed.filter((u) => /\.wasm/.test(u)), [], "no wasm request");
-        } finally {
-          await page.close();
-        }
+        await check(env, `${env.origin}/__bundlers/esbuild/index.html`, "esbuild browser", { noWasm: true });
       } finally {
         c.cleanup();
       }
