@@ -74,7 +74,8 @@ pub fn verify_signature_header(
     Ok(())
 }
 
-fn hex_decode(text: &str) -> Option<Vec<u8>> {
+/// Decodes an even-length hex string (either case); `None` on any other character.
+pub fn hex_decode(text: &str) -> Option<Vec<u8>> {
     let nibble = |b: u8| match b {
         b'0'..=b'9' => Some(b - b'0'),
         b'a'..=b'f' => Some(b - b'a' + 10),

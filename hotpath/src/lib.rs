@@ -12,7 +12,9 @@ mod hmac;
 pub mod schema;
 
 pub use base64::{base64_decode, base64_encode};
-pub use hmac::{hmac_sha256, hmac_sha256_matches_any, verify_signature_header, SignatureError};
+pub use hmac::{
+    hex_decode, hmac_sha256, hmac_sha256_matches_any, verify_signature_header, SignatureError,
+};
 
 /// `std::str::from_utf8`, compiled here: its validation loop is `#[inline(always)]`, so called
 /// from the SDK crate it would be built at that crate's `opt-level = "z"` (measured: a 1 KB

@@ -1,18 +1,6 @@
 //! Base64 and hex, the two encodings keys and envelopes travel in.
 
-pub use seismic_hotpath::{base64_decode, base64_encode};
-
-/// Decodes an even-length hex string (either case); `None` on any other character.
-pub fn hex_decode(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    if bytes.len() % 2 != 0 {
-        return None;
-    }
-    bytes
-        .chunks_exact(2)
-        .map(|pair| Some(hex_nibble(pair[0])? << 4 | hex_nibble(pair[1])?))
-        .collect()
-}
+pub use seismic_hotpath::{base64_decode, base64_encode, hex_decode};
 
 /// Percent-encodes a URL path segment or query component: everything but the RFC 3986
 /// unreserved characters.
@@ -40,15 +28,6 @@ pub fn hex_encode(bytes: &[u8]) -> String {
         out.push(DIGITS[usize::from(b & 0x0f)] as char);
     }
     out
-}
-
-fn hex_nibble(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        b'A'..=b'F' => Some(c - b'A' + 10),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
