@@ -1,5 +1,6 @@
 // Runner hook: the packed tarball bundled for the browser, each by the README's route, loaded
 // in Chromium: esbuild (ESM, seismic-sdk aliased to seismic-sdk/inline, served as one script),
+// Rollup (node-resolve, importing seismic-sdk/inline),
 // Vite and webpack 5 with no configuration (their dist/ served as built, the wasm an asset).
 // Each page seals and opens an envelope and makes one sandbox call.
 import http from "node:http";
@@ -12,7 +13,17 @@ const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const ESBUILD = join(REPO, "node_modules/esbuild/bin/esbuild");
 let bundle = "";
 
+let rollupBundle = "";
+
 export const routes = {
+  "/__bundlers/rollup/index.html": (req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(`<!doctype html><meta charset="utf-8"><title>rollup bundle</title><script type="module" src="app.js"></script>`);
+  },
+  "/__bundlers/rollup/app.js": (req, res) => {
+    res.writeHead(200, { "content-type": "text/javascript", "cache-control": "no-store" });
+    res.end(rollupBundle);
+  },
   "/__bundlers/esbuild/index.html": (req, res) => {
     res.writeHead(200, { "content-type": "text/html" });
     res.end(`<!doctype html><meta charset="utf-8"><title>esbuild bundle</title><script type="module" src="app.js"></script>`);
@@ -78,6 +89,25 @@ ${roundTrip(via, "env", ", dangerouslyAllowBrowser: true")}`;
 }
 
 export const checks = [
+  {
+    name: "bundlers (browser): Rollup with @rollup/plugin-node-resolve (browser), importing seismic-sdk/inline: one script, no wasm asset; seals, opens, one sandbox call",
+    run: async (env) => {
+      const { assert } = env;
+      const c = await installTarball(assert, { "app.mjs": program(env, "rollup").replace('from "seismic-sdk"', 'from "seismic-sdk/inline"') });
+      try {
+        const { rollup } = await import(join(REPO, "node_modules/rollup/dist/es/rollup.js"));
+        const { nodeResolve } = await import(join(REPO, "node_modules/@rollup/plugin-node-resolve/dist/es/index.js"));
+        const build = await rollup({ input: join(c.dir, "app.mjs"), plugins: [nodeResolve({ browser: true, rootDir: c.dir })] });
+        const { output } = await build.generate({ format: "es" });
+        await build.close();
+        assert.equal(output.length, 1, `one chunk (${output.map((o) => o.fileName).join(", ")})`);
+        rollupBundle = output[0].code;
+        await check(env, `${env.origin}/__bundlers/rollup/index.html`, "rollup", { noWasm: true });
+      } finally {
+        c.cleanup();
+      }
+    },
+  },
   {
     name: "bundlers (browser): Vite build with no configuration, dist/ served as built: the wasm is its asset; seals, opens, one sandbox call",
     run: async (env) => {

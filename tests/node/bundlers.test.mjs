@@ -2,10 +2,11 @@
 // in a fresh project, by the route the README's "Bundlers" section documents; every program
 // seals and opens an envelope and makes one sandbox call (consumer.mjs, roundTrip).
 //   esbuild for Node (ESM and CommonJS output): `--alias:seismic-sdk=seismic-sdk/inline`;
-//   Bun: `bun run` as is, `bun build` importing seismic-sdk/inline; Deno: `deno run` as is.
+//   Bun: `bun run` as is, `bun build` importing seismic-sdk/inline; Deno: `deno run` as is;
+//   wrangler: `wrangler deploy --dry-run` as is, its output then run in workerd (Miniflare).
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { installTarball, run, roundTrip, assertRoundTrip } from "./consumer.mjs";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -80,3 +81,54 @@ export const tests = [
     },
   },
 ];
+
+const WORKER = `import * as sdk from "seismic-sdk";
+export default {
+  async fetch(request, env) {
+    const lines = [];
+    const console = { log: (line) => lines.push(line) };
+    ${roundTrip("wrangler", "env").replace(/\n/g, "\n    ")}
+    return new Response(lines.join("\\n"));
+  },
+};
+`;
+
+tests.push({
+  name: "bundlers: `wrangler deploy --dry-run` bundles a Worker importing seismic-sdk (the wasm as a module), and the bundle runs in workerd",
+  fn: async ({ assert, sandboxUrl }) => {
+    const wrangler = tool(assert, join(REPO, "node_modules/wrangler/bin/wrangler.js"), "wrangler");
+    const c = await installTarball(assert, {
+      "worker.js": WORKER,
+      "wrangler.toml": `name = "seismic-sdk-dry-run"\nmain = "worker.js"\ncompatibility_date = "2026-04-01"\n`,
+    });
+    try {
+      const b = await run(process.execPath, [wrangler, "deploy", "--dry-run", "--outdir", "out"], {
+        cwd: c.dir,
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" },
+      });
+      assert.equal(b.code, 0, `wrangler deploy --dry-run:\n${b.stderr.slice(-2000)}${b.stdout.slice(-1000)}`);
+      const out = readdirSync(join(c.dir, "out"));
+      const wasm = out.filter((f) => f.endsWith(".wasm"));
+      assert.equal(wasm.length, 1, `the wasm uploaded as a module (out/: ${out.join(", ")})`);
+      const { Miniflare } = await import(join(REPO, "node_modules/miniflare/dist/src/index.js"));
+      const mf = new Miniflare({
+        modulesRoot: join(c.dir, "out"),
+        modules: [
+          { type: "ESModule", path: join(c.dir, "out/worker.js") },
+          { type: "CompiledWasm", path: join(c.dir, "out", wasm[0]) },
+        ],
+        compatibilityDate: "2026-04-01",
+        bindings: { SEISMIC_SANDBOX_URL: sandboxUrl, SEISMIC_SANDBOX_STORED_VALUE_API_KEY: process.env.SEISMIC_SANDBOX_STORED_VALUE_API_KEY || "" },
+      });
+      try {
+        const res = await mf.dispatchFetch("http://worker.test/");
+        const text = await res.text();
+        assertRoundTrip(assert, { code: res.status === 200 ? 0 : 1, stdout: text, stderr: text }, "wrangler", "the wrangler bundle in workerd");
+      } finally {
+        await mf.dispose();
+      }
+    } finally {
+      c.cleanup();
+    }
+  },
+});
