@@ -1,9 +1,11 @@
 // Runner hook: the packed tarball bundled for the browser, each by the README's route, loaded
 // in Chromium: esbuild (ESM, seismic-sdk aliased to seismic-sdk/inline, served as one script),
 // Rollup (node-resolve, importing seismic-sdk/inline),
-// Vite and webpack 5 with no configuration (their dist/ served as built, the wasm an asset).
+// Vite, webpack 5 and Next.js with no configuration (their output served as built, the wasm an
+// asset).
 // Each page seals and opens an envelope and makes one sandbox call.
 import http from "node:http";
+import { spawn } from "node:child_process";
 import { readFileSync, existsSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, extname, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -88,7 +90,65 @@ const console = { log: (line) => { window.__result = JSON.parse(line); } };
 ${roundTrip(via, "env", ", dangerouslyAllowBrowser: true")}`;
 }
 
+/** A free loopback port. */
+function freePort() {
+  return new Promise((resolve) => {
+    const s = http.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
 export const checks = [
+  {
+    name: "bundlers (browser): Next.js (next build, Turbopack) with no configuration: a client component imports seismic-sdk in an effect; next start; seals, opens, one sandbox call",
+    run: async (env) => {
+      const { assert } = env;
+      const client = `"use client";
+import { useEffect, useState } from "react";
+export default function Client() {
+  const [state, setState] = useState("loading");
+  useEffect(() => {
+    import("seismic-sdk").then(async (sdk) => {
+      ${program(env, "next").replace('import * as sdk from "seismic-sdk";', "").replace(/\n/g, "\n      ")}
+      setState("done");
+    });
+  }, []);
+  return <p id="state">{state}</p>;
+}
+`;
+      const c = await installTarball(
+        assert,
+        {},
+        { name: "next-consumer", private: true, type: "module" },
+        // Inside the repo, so the project resolves next, react and react-dom from its dev dependencies.
+        join(REPO, "target/consumers"),
+      );
+      let server;
+      try {
+        mkdirSync(join(c.dir, "app"));
+        writeFileSync(join(c.dir, "app/layout.js"), `export default function RootLayout({ children }) { return <html><body>{children}</body></html>; }\n`);
+        writeFileSync(join(c.dir, "app/page.js"), `import Client from "./client.js";\nexport default function Page() { return <Client />; }\n`);
+        writeFileSync(join(c.dir, "app/client.js"), client);
+        const next = join(REPO, "node_modules/next/dist/bin/next");
+        const nextEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+        const b = await run(process.execPath, [next, "build"], { cwd: c.dir, env: nextEnv, timeout: 180000 });
+        assert.equal(b.code, 0, `next build:\n${b.stderr.slice(-2000)}${b.stdout.slice(-2000)}`);
+        const port = await freePort();
+        server = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: c.dir, env: nextEnv, stdio: "ignore" });
+        const origin = `http://127.0.0.1:${port}`;
+        for (let i = 0; i < 100; i++) {
+          if (await fetch(origin).then((r) => r.ok, () => false)) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        await check(env, `${origin}/`, "next");
+      } finally {
+        server?.kill();
+        c.cleanup();
+      }
+    },
+  },
   {
     name: "bundlers (browser): Rollup with @rollup/plugin-node-resolve (browser), importing seismic-sdk/inline: one script, no wasm asset; seals, opens, one sandbox call",
     run: async (env) => {

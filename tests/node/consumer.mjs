@@ -14,11 +14,16 @@ export function makeConsumer(pkgDir, files = {}, packageJson = { name: "consumer
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A throwaway project with the packed tarball (SEISMIC_PKG_TARBALL) installed from the file, as `npm install <tgz>` does. */
-export async function installTarball(assert, files = {}, packageJson = { name: "tarball-consumer", private: true, type: "module" }) {
+/**
+ * A throwaway project with the packed tarball (SEISMIC_PKG_TARBALL) installed from the file, as
+ * `npm install <tgz>` does; under `parent` (a folder inside the repo lets it resolve the repo's
+ * dev dependencies, e.g. Next.js and React, as its own).
+ */
+export async function installTarball(assert, files = {}, packageJson = { name: "tarball-consumer", private: true, type: "module" }, parent = tmpdir()) {
   const tarball = process.env.SEISMIC_PKG_TARBALL || "";
   assert.ok(tarball && existsSync(tarball), `SEISMIC_PKG_TARBALL must name the packed tarball (cargo xtask pack); got ${tarball || "(unset)"}`);
-  const dir = mkdtempSync(join(tmpdir(), "seismic-tarball-"));
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(join(parent, "seismic-tarball-"));
   writeFileSync(join(dir, "package.json"), JSON.stringify(packageJson, null, 2));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const r = await run("npm", ["install", "--no-audit", "--no-fund", "--offline", tarball], { cwd: dir });
