@@ -29,7 +29,13 @@ export function startSandbox(options = {}) {
   let stderr = "";
   child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-4000)));
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  // A test run that ends without stop() (a crash, a forgotten teardown) must not leave the
+  // sandbox holding its ports.
+  const orphan = () => child.kill("SIGTERM");
+  process.once("exit", orphan);
   const stop = async () => {
+    process.off("exit", orphan);
+    child.ref(); // kept alive until the sandbox has exited
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await exited;
   };
@@ -57,6 +63,9 @@ export function startSandbox(options = {}) {
       try {
         const { event, ...ready } = JSON.parse(buffered.slice(0, end));
         if (event !== "ready") throw new Error(`unexpected first line: ${event}`);
+        // A running sandbox alone does not keep the program alive: it ends when the program does.
+        child.unref();
+        for (const stream of [child.stdin, child.stdout, child.stderr]) stream.unref?.();
         resolve({ ...ready, stop });
       } catch (e) {
         void stop();

@@ -1,8 +1,8 @@
 // Node-only: the packed seismic-sandbox (SEISMIC_SANDBOX_TARBALL) as a JS user's tests use it:
 // installed with seismic-sdk into a fresh project, startSandbox() from a plain Node program
 // (ESM and require()), one call through the SDK with the credentials it answers, stop();
-// and `npx seismic-sandbox --help`.
-import { existsSync } from "node:fs";
+// a program that exits without stop() takes the sandbox with it; and `npx seismic-sandbox --help`.
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { installTarball, run } from "./consumer.mjs";
 
@@ -46,6 +46,17 @@ export const tests = [
           assert.equal(out.after, "stopped", `${file}: nothing listens after stop()`);
           assert.deepEqual(out.keys, ["cards", "envelope", "orchestration", "stop", "storedValue", "url"], `${file}: what startSandbox answers`);
         }
+        // A program that ends without stop(): the sandbox goes with it.
+        writeFileSync(join(c.dir, "forget.mjs"), `import { startSandbox } from "seismic-sandbox";\nconst s = await startSandbox();\nconsole.log(s.url);\n`);
+        const forgot = await run(process.execPath, ["forget.mjs"], { cwd: c.dir });
+        assert.equal(forgot.code, 0, `forget.mjs:\n${forgot.stderr}`);
+        const url = forgot.stdout.trim().split("\n").pop();
+        let served = true;
+        for (let i = 0; i < 50 && served; i++) {
+          served = await fetch(url).then(() => true, () => false);
+          if (served) await new Promise((r) => setTimeout(r, 100));
+        }
+        assert.equal(served, false, `the sandbox at ${url} outlived the program that started it`);
         const help = await run("npx", ["--no-install", "seismic-sandbox", "--help"], { cwd: c.dir });
         assert.equal(help.code, 0, `npx seismic-sandbox --help:\n${help.stderr}`);
         assert.match(help.stdout + help.stderr, /--port/, "the help lists the flags");
