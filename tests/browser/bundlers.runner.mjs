@@ -1,9 +1,8 @@
-// Runner hook: the packed tarball bundled for the browser, each by the README's route, loaded
-// in Chromium: esbuild (ESM, seismic-sdk aliased to seismic-sdk/inline, served as one script),
-// Rollup (node-resolve, importing seismic-sdk/inline),
-// Vite, webpack 5 and Next.js with no configuration (their output served as built, the wasm an
-// asset).
-// Each page seals and opens an envelope and makes one sandbox call.
+// Runner hook: the packed tarball bundled for the browser, each by the README's route, served
+// from its own output folder and loaded in Chromium: esbuild (ESM, seismic-sdk aliased to
+// seismic-sdk/inline) and Rollup (node-resolve, seismic-sdk/inline) as one script; Vite,
+// webpack 5 and Next.js with no configuration, the wasm their asset. Each page seals and opens
+// an envelope and makes one sandbox call.
 import http from "node:http";
 import { spawn } from "node:child_process";
 import { readFileSync, existsSync, writeFileSync, mkdirSync } from "node:fs";
@@ -13,29 +12,6 @@ import { installTarball, run, roundTrip } from "../node/consumer.mjs";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const ESBUILD = join(REPO, "node_modules/esbuild/bin/esbuild");
-let bundle = "";
-
-let rollupBundle = "";
-
-export const routes = {
-  "/__bundlers/rollup/index.html": (req, res) => {
-    res.writeHead(200, { "content-type": "text/html" });
-    res.end(`<!doctype html><meta charset="utf-8"><title>rollup bundle</title><script type="module" src="app.js"></script>`);
-  },
-  "/__bundlers/rollup/app.js": (req, res) => {
-    res.writeHead(200, { "content-type": "text/javascript", "cache-control": "no-store" });
-    res.end(rollupBundle);
-  },
-  "/__bundlers/esbuild/index.html": (req, res) => {
-    res.writeHead(200, { "content-type": "text/html" });
-    res.end(`<!doctype html><meta charset="utf-8"><title>esbuild bundle</title><script type="module" src="app.js"></script>`);
-  },
-  "/__bundlers/esbuild/app.js": (req, res) => {
-    res.writeHead(200, { "content-type": "text/javascript", "cache-control": "no-store" });
-    res.end(bundle);
-  },
-};
-
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
 
 /** Serves `dir` on a free loopback port until `close()`; answers its origin. */
@@ -81,6 +57,19 @@ async function check(env, url, via, { noWasm = false } = {}) {
     await page.close();
   }
 }
+
+/** Serves a built site folder and checks its page. */
+async function checkBuilt(env, dir, via, options) {
+  const site = await serve(dir);
+  try {
+    await check(env, `${site.origin}/`, via, options);
+  } finally {
+    site.close();
+  }
+}
+
+/** A page that loads one module script. */
+const PAGE = (script, type = "module") => `<!doctype html><meta charset="utf-8"><title>bundle</title><script${type ? ` type="${type}"` : ""} src="${script}"></script>`;
 
 /** The page program: the round trip, its result on `window.__result`. */
 function program(env, via) {
@@ -161,8 +150,10 @@ export default function Client() {
         const { output } = await build.generate({ format: "es" });
         await build.close();
         assert.equal(output.length, 1, `one chunk (${output.map((o) => o.fileName).join(", ")})`);
-        rollupBundle = output[0].code;
-        await check(env, `${env.origin}/__bundlers/rollup/index.html`, "rollup", { noWasm: true });
+        mkdirSync(join(c.dir, "out"));
+        writeFileSync(join(c.dir, "out/app.js"), output[0].code);
+        writeFileSync(join(c.dir, "out/index.html"), PAGE("app.js"));
+        await checkBuilt(env, join(c.dir, "out"), "rollup", { noWasm: true });
       } finally {
         c.cleanup();
       }
@@ -173,18 +164,13 @@ export default function Client() {
     run: async (env) => {
       const { assert } = env;
       const c = await installTarball(assert, {
-        "index.html": `<!doctype html><meta charset="utf-8"><title>vite</title><script type="module" src="/main.js"></script>`,
+        "index.html": PAGE("/main.js"),
         "main.js": program(env, "vite"),
       });
       try {
         const b = await run(process.execPath, [join(REPO, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: c.dir });
         assert.equal(b.code, 0, `vite build:\n${b.stderr}${b.stdout}`);
-        const site = await serve(join(c.dir, "dist"));
-        try {
-          await check(env, `${site.origin}/`, "vite");
-        } finally {
-          site.close();
-        }
+        await checkBuilt(env, join(c.dir, "dist"), "vite");
       } finally {
         c.cleanup();
       }
@@ -202,13 +188,8 @@ export default function Client() {
         const { default: webpack } = await import(join(REPO, "node_modules/webpack/lib/index.js"));
         const stats = await new Promise((resolve, reject) => webpack({ context: c.dir, mode: "production", output: { path: join(c.dir, "dist") } }, (e, s) => (e ? reject(e) : resolve(s))));
         assert.ok(!stats.hasErrors(), `webpack:\n${stats.toString({ all: false, errors: true })}`);
-        writeFileSync(join(c.dir, "dist/index.html"), `<!doctype html><meta charset="utf-8"><title>webpack</title><script src="main.js"></script>`);
-        const site = await serve(join(c.dir, "dist"));
-        try {
-          await check(env, `${site.origin}/`, "webpack");
-        } finally {
-          site.close();
-        }
+        writeFileSync(join(c.dir, "dist/index.html"), PAGE("main.js", ""));
+        await checkBuilt(env, join(c.dir, "dist"), "webpack");
       } finally {
         c.cleanup();
       }
@@ -222,8 +203,8 @@ export default function Client() {
       try {
         const b = await run(ESBUILD, ["app.mjs", "--bundle", "--format=esm", "--platform=browser", "--alias:seismic-sdk=seismic-sdk/inline", "--outfile=out/app.js"], { cwd: c.dir });
         assert.equal(b.code, 0, `esbuild:\n${b.stderr}`);
-        bundle = readFileSync(join(c.dir, "out/app.js"), "utf8");
-        await check(env, `${env.origin}/__bundlers/esbuild/index.html`, "esbuild browser", { noWasm: true });
+        writeFileSync(join(c.dir, "out/index.html"), PAGE("app.js"));
+        await checkBuilt(env, join(c.dir, "out"), "esbuild browser", { noWasm: true });
       } finally {
         c.cleanup();
       }

@@ -116,7 +116,7 @@ fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
         fs::copy(template.join(file), pkg.join(file)).map_err(io)?;
     }
     let wasm = fs::read(pkg.join("seismic_sdk_bg.wasm")).map_err(io)?;
-    let wasm_base64 = base64(&wasm);
+    let wasm_base64 = seismic_hotpath::base64_encode(&wasm);
     for entry in ["browser.js", "node.js", "workerd.js", "inline.js"] {
         let text = fs::read_to_string(template.join(entry)).map_err(io)?;
         let text = text
@@ -287,24 +287,4 @@ fn gzip(bytes: &[u8]) -> Result<u64> {
 
 fn io(e: std::io::Error) -> String {
     e.to_string()
-}
-
-/// Standard base64 with padding (the inline entry's wasm, decoded there by `atob`).
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
