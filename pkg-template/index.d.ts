@@ -5,3 +5,7 @@ export * from "./orchestration-methods.js";
 export * from "./cards.js";
 export * from "./stored-value.js";
 export * from "./envelope.js";
+export * from "./orchestration-types.js";
+export * from "./cards-types.js";
+export * from "./stored-value-types.js";
+export * from "./envelope-types.js";

@@ -5,6 +5,9 @@
 
 use std::fmt::Write;
 
+pub mod dto;
+pub mod files;
+
 /// A namespace of a client (`client.accounts`), nested ones named with dots (`auth.mfa`).
 #[derive(Debug)]
 pub struct Namespace {
@@ -23,7 +26,9 @@ pub struct Method {
     pub name: &'static str,
     /// Its parameters before the options bag (`params: CardIssueParams`), maybe empty.
     pub params: &'static str,
-    /// What it returns (`Promise<IssuedCard>`).
+    /// What it returns when that is not its row's response (`AsyncIterable<…>` of the
+    /// methods that run on others); empty for a row's method, whose `Promise<…>` is rendered
+    /// from its response table ([`dto`]).
     pub returns: &'static str,
     /// The TS type of its options bag, when not the client's usual one (empty).
     pub options: &'static str,
@@ -72,7 +77,7 @@ fn split(name: &str) -> (&str, &str) {
 
 /// The interfaces of `surface`'s namespaces: each lists its methods and its nested
 /// namespaces. Methods without a namespace are returned separately, for the class.
-pub fn render(surface: &Surface) -> (String, String) {
+pub fn render(surface: &Surface, returns: &dyn Fn(&Method) -> String) -> (String, String) {
     let mut out = String::new();
     for ns in surface.namespaces {
         let _ = writeln!(
@@ -97,7 +102,7 @@ pub fn render(surface: &Surface) -> (String, String) {
             .iter()
             .filter(|m| split(m.name).0 == ns.name)
         {
-            out.push_str(&method(surface, m));
+            out.push_str(&method(surface, m, &returns(m)));
         }
         out.push_str("}\n");
     }
@@ -116,12 +121,12 @@ pub fn render(surface: &Surface) -> (String, String) {
         .iter()
         .filter(|m| split(m.name).0.is_empty())
     {
-        top.push_str(&method(surface, m));
+        top.push_str(&method(surface, m, &returns(m)));
     }
     (out, top)
 }
 
-fn method(surface: &Surface, m: &Method) -> String {
+fn method(surface: &Surface, m: &Method, returns: &str) -> String {
     let sep = if m.params.is_empty() { "" } else { ", " };
     let options = if m.options.is_empty() {
         surface.options
@@ -129,25 +134,15 @@ fn method(surface: &Surface, m: &Method) -> String {
         m.options
     };
     format!(
-        "{}  {}({}{sep}options?: {}): {};\n",
+        "{}  {}({}{sep}options?: {}): {returns};\n",
         doc(m.doc, "  "),
         split(m.name).1,
         m.params,
         options,
-        m.returns
     )
 }
 
-fn doc(text: &str, indent: &str) -> String {
-    if !text.contains('\n') && text.len() < 90 {
-        return format!("{indent}/** {text} */\n");
-    }
-    let mut out = format!("{indent}/**\n");
-    for line in text.lines() {
-        let _ = writeln!(out, "{indent} * {line}");
-    }
-    out + &format!("{indent} */\n")
-}
+use dto::doc;
 
 #[cfg(test)]
 mod tests {
@@ -196,7 +191,7 @@ mod tests {
 
     #[test]
     fn renders_interfaces_nested_namespaces_and_top_level_methods() {
-        let (interfaces, top) = render(&SURFACE);
+        let (interfaces, top) = render(&SURFACE, &|m| m.returns.to_owned());
         assert!(interfaces.contains("export interface Auth {\n  /** MFA. */\n  readonly mfa: AuthMfa;\n  /** Logs in. */\n  login(email: string, options?: Opts): Promise<void>;\n}"), "{interfaces}");
         assert!(interfaces.contains("export interface AuthMfa {\n  /** Verifies. */\n  verify(options?: Opts): Promise<void>;\n}"), "{interfaces}");
         assert_eq!(top, "  /** Auth. */\n  readonly auth: Auth;\n  /** Health. */\n  health(options?: Opts): Promise<Health>;\n");

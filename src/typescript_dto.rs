@@ -58,6 +58,8 @@ fn join(path: &str, field: &str) -> String {
 /// What a table type is called in messages, in TS spelling where there is one.
 fn table(ty: &Ty) -> String {
     match ty {
+        Ty::Named(decl) => decl.name.into(),
+        Ty::Open(_) => "string".into(),
         Ty::Str => "string".into(),
         Ty::Bool => "boolean".into(),
         Ty::Num => "number".into(),
@@ -270,6 +272,7 @@ impl Checker<'_> {
             Err(e) => return out.push(at(path, e)),
         };
         match ty {
+            Ty::Named(_) | Ty::Open(_) => self.check(ty.checked(), ts, path, out, depth + 1),
             Ty::Any => {}
             Ty::Str | Ty::Num | Ty::Bool => {
                 let want = table(ty);

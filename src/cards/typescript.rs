@@ -252,6 +252,9 @@ pub const SURFACE: Surface = Surface {
     options: "CardsRequestOptions",
 };
 
+/// The request DTOs of this API, declared in the `.d.ts` whether or not an answer names them.
+pub const REQUESTS: &[&crate::core::schema::Decl] = &[];
+
 #[cfg(test)]
 mod tests {
     use super::{EXTRAS, SURFACE};

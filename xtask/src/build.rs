@@ -26,11 +26,42 @@ const INIT_EXPORTS: &[&str] = &[
 pub fn run() -> Result<PathBuf> {
     let root = root();
     tools::wasm_target()?;
+
+    let gen = root.join("target/wasm-bindgen");
+    let mut pkg = root.join("pkg");
+    // `--declarations [dir]`: only the package's files around the module (declarations,
+    // loaders), around the last build's wasm, into `pkg` or `dir`: for work on the
+    // TypeScript, which needs no new module.
+    let args: Vec<String> = std::env::args().collect();
+    match args.iter().position(|a| a == "--declarations") {
+        Some(at) if pkg.join("seismic_sdk_bg.wasm").exists() => {
+            step("reusing the last build's wasm (--declarations)");
+            if let Some(dir) = args.get(at + 1) {
+                let out = PathBuf::from(dir);
+                fs::create_dir_all(&out).map_err(io)?;
+                fs::copy(
+                    pkg.join("seismic_sdk_bg.wasm"),
+                    out.join("seismic_sdk_bg.wasm"),
+                )
+                .map_err(io)?;
+                pkg = out;
+            }
+        }
+        _ => module(&root, &gen, &pkg)?,
+    }
+    assemble(&root, &gen, &pkg)?;
+    dts::write(&root, &pkg)?;
+    dts::commonjs(&pkg)?;
+    print_size(&pkg)?;
+    Ok(pkg)
+}
+
+/// The release wasm, through wasm-bindgen (`gen`) and wasm-opt, into a new `pkg`.
+fn module(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {
     let wasm_bindgen = tools::wasm_bindgen()?;
     let wasm_opt = tools::wasm_opt()?;
-
     step("building the SDK for wasm32 (release)");
-    util::run(Command::new(env!("CARGO")).current_dir(&root).args([
+    util::run(Command::new(env!("CARGO")).current_dir(root).args([
         "build",
         "--release",
         "--lib",
@@ -40,19 +71,17 @@ pub fn run() -> Result<PathBuf> {
         "wasm32-unknown-unknown",
     ]))?;
 
-    let gen = root.join("target/wasm-bindgen");
-    let _ = fs::remove_dir_all(&gen);
+    let _ = fs::remove_dir_all(gen);
     step("wasm-bindgen --target web");
     util::run(
         Command::new(&wasm_bindgen)
             .arg(root.join("target/wasm32-unknown-unknown/release/seismic_sdk.wasm"))
             .args(["--target", "web", "--out-name", "seismic_sdk", "--out-dir"])
-            .arg(&gen),
+            .arg(gen),
     )?;
 
-    let pkg = root.join("pkg");
-    let _ = fs::remove_dir_all(&pkg);
-    fs::create_dir_all(&pkg).map_err(io)?;
+    let _ = fs::remove_dir_all(pkg);
+    fs::create_dir_all(pkg).map_err(io)?;
     step("wasm-opt -Oz");
     util::run(
         Command::new(&wasm_opt)
@@ -61,11 +90,7 @@ pub fn run() -> Result<PathBuf> {
             .arg(pkg.join("seismic_sdk_bg.wasm")),
     )?;
 
-    assemble(&root, &gen, &pkg)?;
-    dts::write(&root, &pkg)?;
-    dts::commonjs(&pkg)?;
-    print_size(&pkg)?;
-    Ok(pkg)
+    Ok(())
 }
 
 fn assemble(root: &Path, gen: &Path, pkg: &Path) -> Result<()> {

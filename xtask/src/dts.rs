@@ -9,7 +9,14 @@ use std::process::Command;
 use crate::util::{self, step, Result};
 
 /// The generated files, each imported by `seismic_sdk.d.ts` and re-exported by `index.d.ts`.
-const FILES: &[&str] = &["cards", "stored-value", "envelope"];
+const FILES: &[&str] = &[
+    "cards",
+    "stored-value",
+    "envelope",
+    "cards-types",
+    "stored-value-types",
+    "envelope-types",
+];
 
 /// Renders the files into `pkg` and imports their interfaces into `seismic_sdk.d.ts`.
 pub fn write(root: &Path, pkg: &Path) -> Result<()> {
@@ -27,9 +34,18 @@ pub fn write(root: &Path, pkg: &Path) -> Result<()> {
             fs::read_to_string(pkg.join(format!("{file}.d.ts"))).map_err(|e| e.to_string())?;
         let names: Vec<&str> = text
             .lines()
-            .filter_map(|l| l.strip_prefix("export interface "))
-            .filter_map(|l| l.split_whitespace().next())
+            .filter_map(|l| {
+                l.strip_prefix("export interface ")
+                    .or_else(|| l.strip_prefix("export type "))
+            })
+            .filter_map(|l| {
+                l.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                    .next()
+            })
             .collect();
+        if names.is_empty() {
+            continue;
+        }
         dts = format!(
             "import type {{ {} }} from \"./{file}.js\";\n{dts}",
             names.join(", ")

@@ -5,7 +5,12 @@
 use std::borrow::Cow;
 
 /// A documented JSON type.
-#[derive(Debug)]
+///
+/// The last three forms are TypeScript only: they exist in native builds, where the
+/// package's `.d.ts` is generated from these tables, and are checked as the type they stand
+/// for. In the wasm their constructors ([`named`], [`open`]) answer that type itself, so no
+/// name, doc or listed value reaches the module.
+#[derive(Debug, Clone, Copy)]
 pub enum Ty {
     /// A JSON string (ids, timestamps, and money: amounts are strings on the wire).
     Str,
@@ -34,10 +39,61 @@ pub enum Ty {
     },
     /// Any one of these types (e.g. a quote endpoint: an account id string or an object).
     OneOf(&'static [Ty]),
+    /// A type with a name and a doc: a declaration of its own in the `.d.ts`.
+    #[cfg(not(target_arch = "wasm32"))]
+    Named(&'static Decl),
+    /// A string whose documented values the `.d.ts` lists; any string passes (the server may
+    /// add values, and a client must not break when it does).
+    #[cfg(not(target_arch = "wasm32"))]
+    Open(&'static [&'static str]),
+}
+
+/// A named type of the `.d.ts` (`interface RampOrder`, `type OrderStatus`).
+#[derive(Debug)]
+pub struct Decl {
+    /// Its TypeScript name.
+    pub name: &'static str,
+    /// Its doc comment.
+    pub doc: &'static str,
+    /// What it is.
+    pub ty: Ty,
+}
+
+/// `decl`'s type, declared in the `.d.ts` under its name.
+pub const fn named(decl: &'static Decl) -> Ty {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Ty::Named(decl);
+    #[cfg(target_arch = "wasm32")]
+    decl.ty
+}
+
+/// A string with these documented values: [`Ty::Str`] to the check.
+pub const fn open(values: &'static [&'static str]) -> Ty {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Ty::Open(values);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = values;
+        Ty::Str
+    }
+}
+
+impl Ty {
+    /// The type the check applies: itself, or what a TypeScript-only form stands for.
+    #[inline(always)]
+    pub fn checked(&self) -> &Ty {
+        #[cfg(not(target_arch = "wasm32"))]
+        match self {
+            Ty::Named(decl) => return decl.ty.checked(),
+            Ty::Open(_) => return &Ty::Str,
+            _ => {}
+        }
+        self
+    }
 }
 
 /// One documented field of an object.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Field {
     /// The wire name.
     pub name: &'static str,
@@ -46,6 +102,22 @@ pub struct Field {
     /// Required fields must be present (and, unless [`Ty::Nullable`], not `null`); optional
     /// ones are checked only when present and not `null`.
     pub required: bool,
+    /// Its doc comment in the `.d.ts` (native builds only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub doc: &'static str,
+}
+
+impl Field {
+    /// The field with this doc comment in the `.d.ts`.
+    pub const fn doc(self, text: &'static str) -> Field {
+        #[cfg(not(target_arch = "wasm32"))]
+        return Field { doc: text, ..self };
+        #[cfg(target_arch = "wasm32")]
+        {
+            let _ = text;
+            self
+        }
+    }
 }
 
 /// A required field.
@@ -54,6 +126,8 @@ pub const fn req(name: &'static str, ty: Ty) -> Field {
         name,
         ty,
         required: true,
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "",
     }
 }
 
@@ -63,6 +137,8 @@ pub const fn opt(name: &'static str, ty: Ty) -> Field {
         name,
         ty,
         required: false,
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "",
     }
 }
 
@@ -123,6 +199,10 @@ pub fn at(seg: Seg) -> impl FnOnce(Box<Fail>) -> Box<Fail> {
 /// What a value of `ty` is said to be in messages ("must be …").
 pub fn noun(ty: &Ty) -> Cow<'static, str> {
     match ty {
+        #[cfg(not(target_arch = "wasm32"))]
+        Ty::Named(decl) => noun(&decl.ty),
+        #[cfg(not(target_arch = "wasm32"))]
+        Ty::Open(_) => "a string".into(),
         Ty::Str => "a string".into(),
         Ty::Bool => "a boolean".into(),
         Ty::Num => "a number".into(),

@@ -6,7 +6,9 @@ mod cursor;
 mod lang;
 mod text;
 
-pub use lang::{at, mismatch, noun, opt, quoted, req, Checked, Fail, Field, Seg, Ty};
+pub use lang::{
+    at, mismatch, named, noun, open, opt, quoted, req, Checked, Decl, Fail, Field, Seg, Ty,
+};
 pub use text::check_text;
 
 /// The nesting bound: a value nested deeper than this is not JSON here (the top level is

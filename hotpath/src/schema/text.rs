@@ -47,6 +47,7 @@ impl<'a> Cursor<'a> {
     #[inline(always)]
     fn check(&mut self, ty: &'static Ty, depth: usize) -> Scan<Checked> {
         within(depth)?;
+        let ty = ty.checked();
         match (ty, self.peek()) {
             (Ty::Str, Some(b'"')) => self.string().map(|_| Ok(())),
             (Ty::Nullable(_), Some(b'n')) => self.literal(b"null").map(Ok),
@@ -125,7 +126,7 @@ impl<'a> Cursor<'a> {
         loop {
             self.ws();
             if checked.is_ok() {
-                checked = match (item, self.peek()) {
+                checked = match (item.checked(), self.peek()) {
                     (Ty::Obj(fields), Some(b'{')) => {
                         within(depth + 1)?;
                         self.object(fields, depth + 1, &mut order)?

@@ -13,7 +13,7 @@
 
 mod tree;
 
-pub use seismic_hotpath::schema::{opt, req, Field, Ty};
+pub use seismic_hotpath::schema::{named, open, opt, req, Decl, Field, Ty};
 
 use crate::core::error::Error;
 use crate::core::json::Json;

@@ -33,7 +33,7 @@ pub fn is(field: &str, message: &str) -> (String, String) {
 
 /// Asserts that no object type under `ty` has more fields than the checkers' seen mask holds.
 pub fn assert_fits_seen_mask(ty: &Ty) {
-    match ty {
+    match ty.checked() {
         Ty::Arr(inner) | Ty::Nullable(inner) => assert_fits_seen_mask(inner),
         Ty::Obj(fields) => {
             assert!(fields.len() <= 64);

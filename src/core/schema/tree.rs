@@ -5,6 +5,7 @@ use seismic_hotpath::schema::{at, mismatch, noun, quoted, Checked, Fail, Field, 
 
 /// Checks `value` against `ty`.
 pub(super) fn walk(ty: &'static Ty, value: &Json) -> Checked {
+    let ty = ty.checked();
     match (ty, value) {
         (Ty::Any, _)
         | (Ty::Str, Json::Str(_))
