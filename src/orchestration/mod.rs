@@ -5,6 +5,8 @@
 mod client;
 pub mod endpoints;
 pub mod ops;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod requests;
 pub mod schema;
 mod schema_types;
 mod session;

@@ -367,9 +367,6 @@ pub const SURFACE: Surface = Surface {
     options: "OrchestrationRequestOptions",
 };
 
-/// The request DTOs of this API, declared in the `.d.ts` whether or not an answer names them.
-pub const REQUESTS: &[&crate::core::schema::Decl] = &[];
-
 #[cfg(test)]
 mod tests {
     use super::{EXTRAS, SURFACE};

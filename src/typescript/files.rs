@@ -33,7 +33,7 @@ struct Api<'a> {
     /// Whether its tables already describe the unwrapped value (Cards' `data`).
     unwrapped: bool,
     /// The request DTOs, declared whether or not a response reaches them.
-    requests: &'a [&'static Decl],
+    requests: &'a [&'a [&'static Decl]],
     /// The hand-declared module the other names come from.
     types_from: &'a str,
 }
@@ -86,7 +86,7 @@ fn api_files(api: &Api, stem: &'static str) -> Result<Generated, String> {
     let names: Vec<&str> = api.rows.iter().map(|r| r.0).collect();
     agree(api.surface, &names, api.extras).map_err(|e| format!("{}: {e}", api.dir))?;
     let mut dtos = Dtos::default();
-    for decl in api.requests {
+    for decl in api.requests.iter().copied().flatten() {
         dtos.declare(decl)?;
     }
     let mut returns = BTreeMap::new();
@@ -179,7 +179,7 @@ pub fn generated() -> Result<Vec<Generated>, String> {
                 rows: rows(cards::ENDPOINTS),
                 extras: cards::typescript::EXTRAS,
                 unwrapped: true,
-                requests: cards::typescript::REQUESTS,
+                requests: &[cards::typescript::REQUESTS],
                 types_from: "seismic_sdk",
             },
         ),
@@ -191,7 +191,7 @@ pub fn generated() -> Result<Vec<Generated>, String> {
                 rows: rows(stored_value::ENDPOINTS),
                 extras: stored_value::typescript::EXTRAS,
                 unwrapped: false,
-                requests: stored_value::typescript::REQUESTS,
+                requests: &[stored_value::typescript::REQUESTS],
                 types_from: "seismic_sdk",
             },
         ),
@@ -203,7 +203,7 @@ pub fn generated() -> Result<Vec<Generated>, String> {
                 rows: rows(envelope::ENDPOINTS),
                 extras: &[],
                 unwrapped: false,
-                requests: envelope::typescript::REQUESTS,
+                requests: &[envelope::typescript::REQUESTS],
                 types_from: "seismic_sdk",
             },
         ),
@@ -215,7 +215,10 @@ pub fn generated() -> Result<Vec<Generated>, String> {
                 rows: rows(orchestration::endpoints::ENDPOINTS),
                 extras: orchestration::typescript::EXTRAS,
                 unwrapped: false,
-                requests: orchestration::typescript::REQUESTS,
+                requests: &[
+                    orchestration::requests::identity::REQUESTS,
+                    orchestration::requests::money::REQUESTS,
+                ],
                 types_from: "orchestration",
             },
         ),

@@ -34,7 +34,12 @@ pub fn run() -> Result<PathBuf> {
     // TypeScript, which needs no new module.
     let args: Vec<String> = std::env::args().collect();
     match args.iter().position(|a| a == "--declarations") {
-        Some(at) if pkg.join("seismic_sdk_bg.wasm").exists() => {
+        Some(at) => {
+            if !pkg.join("seismic_sdk_bg.wasm").exists() {
+                return Err(
+                    "--declarations: no pkg/seismic_sdk_bg.wasm; run cargo xtask build".into(),
+                );
+            }
             step("reusing the last build's wasm (--declarations)");
             if let Some(dir) = args.get(at + 1) {
                 let out = PathBuf::from(dir);
@@ -47,7 +52,7 @@ pub fn run() -> Result<PathBuf> {
                 pkg = out;
             }
         }
-        _ => module(&root, &gen, &pkg)?,
+        None => module(&root, &gen, &pkg)?,
     }
     assemble(&root, &gen, &pkg)?;
     dts::write(&root, &pkg)?;

@@ -1,0 +1,7 @@
+//! Request DTOs of the identity half (see `pkg-template/orchestration-identity.d.ts`, whose
+//! declarations move here).
+
+use crate::core::schema::Decl;
+
+/// The request DTOs declared in the `.d.ts` whether or not an answer names them.
+pub const REQUESTS: &[&Decl] = &[];
