@@ -61,7 +61,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["email"],
         &[],
         No,
-        &Ty::Any,
+        &ty::ACCOUNTS_FOUND,
     ),
     ep(
         "accounts.submitKyc",
@@ -114,7 +114,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         ],
         &[],
         Key,
-        &Ty::Any,
+        &ty::CARDHOLDER,
     ),
     ep(
         "cardholders.list",
@@ -123,7 +123,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["accountId"],
         &[],
         No,
-        &Ty::Any,
+        &ty::CARDHOLDERS,
     ),
     ep(
         "cardholders.get",
@@ -132,7 +132,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["cardholderId", "accountId"],
         &[],
         No,
-        &Ty::Any,
+        &ty::CARDHOLDER,
     ),
     ep(
         "cardholders.update",
@@ -148,7 +148,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
             "address",
         ],
         No,
-        &Ty::Any,
+        &ty::CARDHOLDER,
     ),
     ep(
         "bins.list",
@@ -227,7 +227,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         ],
         &["label", "useType", "physicalCardDesignId"],
         Key,
-        &Ty::Any,
+        &ty::CARD,
     ),
     ep(
         "cards.get",
@@ -236,7 +236,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["accountId", "cardId"],
         &[],
         No,
-        &Ty::Any,
+        &ty::CARD_LIST,
     ),
     ep(
         "cards.sensitiveData",
@@ -245,7 +245,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["cardId", "accountId"],
         &[],
         No,
-        &Ty::Any,
+        &ty::SENSITIVE_DATA,
     ),
     ep(
         "cards.widgetToken",
@@ -254,7 +254,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         &["cardId", "accountId"],
         &[],
         No,
-        &Ty::Any,
+        &ty::WIDGET_TOKEN,
     ),
     ep(
         "cards.updateLabel",

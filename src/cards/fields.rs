@@ -17,8 +17,8 @@ pub struct Built {
     pub body: Option<String>,
 }
 
-const CARD_MODES: &[&str] = &["VIRTUAL_CARD", "PHYSICAL_CARD"];
-const LIMIT_TYPES: &[&str] = &[
+pub(crate) const CARD_MODES: &[&str] = &["VIRTUAL_CARD", "PHYSICAL_CARD"];
+pub(crate) const LIMIT_TYPES: &[&str] = &[
     "TRANSACTION",
     "DAY",
     "WEEK",
@@ -28,8 +28,8 @@ const LIMIT_TYPES: &[&str] = &[
     "LIFETIME",
     "NA",
 ];
-const BUSINESS_MODELS: &[&str] = &["B2C_GATEWAY"];
-const TRANSACTION_STATUSES: &[&str] = &["PENDING", "CLOSED", "FAIL"];
+pub(crate) const BUSINESS_MODELS: &[&str] = &["B2C_GATEWAY"];
+pub(crate) const TRANSACTION_STATUSES: &[&str] = &["PENDING", "CLOSED", "FAIL"];
 /// Card embossing limit: first name, a space and last name.
 const MAX_NAME_LEN: usize = 23;
 

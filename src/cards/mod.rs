@@ -3,6 +3,8 @@
 mod client;
 mod endpoints;
 mod fields;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod requests;
 mod responses;
 mod token;
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,13 +6,17 @@
 //! The API document names two paths, `/cards/create` and `/cards/topup` (the card issue and
 //! topup orders, which require an `Idempotency-Key`), and describes no field of a success
 //! payload: it documents only the error object (`{ success: false, error, error_slug }`), and
-//! says a retried order answers "the original order". So a success payload is checked only
-//! to be a JSON object; its fields pass through until the docs describe them.
+//! says a retried order answers "the original order". Their answers are checked as the order
+//! the SDK's types promise (and the sandbox sends): `{ success, data }` with the order's and
+//! the card's ids, which callers go on from, so a server that answers otherwise fails naming
+//! the field rather than handing over an `undefined` id. Any other path (`request`) is only
+//! checked to answer an object.
 
 use crate::core::endpoint::{self, Idempotency};
 use crate::core::error::{EnvelopeErrorCode, Error};
 use crate::core::json::{object_fields, Field};
-use crate::core::schema::Ty::{self, Obj};
+use crate::core::schema::Ty::{self, Bool, Obj, Str};
+use crate::core::schema::{named, open, opt, req, Decl};
 use crate::core::validate;
 
 /// The fields of a payload a method checks before sealing it: required strings, required
@@ -30,9 +34,25 @@ pub struct Payload {
 /// One envelope method.
 pub type Endpoint = endpoint::Endpoint<Payload>;
 
-/// The decrypted payload of a card issue or topup order: a JSON object whose fields the
-/// docs do not describe.
-const ORDER: Ty = Obj(&[]);
+/// The decrypted answer of a path without a row: any JSON object.
+const ANY_OBJECT: Ty = Obj(&[]);
+
+/// A card issue or topup order.
+const CARD_ORDER: Decl = Decl {
+    name: "CardOrder",
+    doc: "A card order as the API returns it.",
+    ty: Obj(&[
+        req("order_id", Str),
+        req("card_id", Str),
+        req("type", open(&["card_create", "card_topup"])),
+        req("status", Str),
+        opt("amount", Str),
+        opt("currency", Str),
+    ]),
+};
+
+/// The decrypted answer of a card issue or topup: the order, as `data`.
+const ORDER: Ty = Obj(&[req("success", Bool), req("data", named(&CARD_ORDER))]);
 
 /// The methods of `client.cards`.
 pub const ENDPOINTS: &[Endpoint] = &[
@@ -77,7 +97,9 @@ pub fn by_name(name: &str) -> Option<&'static Endpoint> {
 
 /// The type a decrypted answer of `path` is checked against: its row's, else any object.
 pub fn response_type(path: &str) -> &'static Ty {
-    by_path(path).and_then(|e| e.response).unwrap_or(&ORDER)
+    by_path(path)
+        .and_then(|e| e.response)
+        .unwrap_or(&ANY_OBJECT)
 }
 
 impl Payload {
@@ -202,14 +224,26 @@ mod tests {
     }
 
     #[test]
-    fn a_success_payload_is_an_object_of_any_fields() {
+    fn a_success_payload_is_the_order() {
         // The document has no example of a success payload; the SDK's `CardOrder` shape.
         let order = r#"{"success": true, "data": {"order_id": "ord_1", "type": "card_create",
-            "status": "completed", "card_id": "card_1", "amount": "25.00", "currency": "USD"}}"#;
+            "status": "completed", "card_id": "card_1", "amount": "25.00", "currency": "USD",
+            "surprise": [null]}}"#;
         for path in DOCUMENTED {
-            for text in [order, "{}", r#"{"order_id": 5, "nested": {"a": [null]}}"#] {
-                assert_eq!(check(path, text), Ok(()), "{path}: {text}");
-            }
+            assert_eq!(check(path, order), Ok(()), "{path}");
+            assert_eq!(
+                check(
+                    path,
+                    r#"{"success": true, "data": {"card_id": "c", "type": "card_topup", "status": "s"}}"#
+                ),
+                Err(Error::response("response.data.order_id", "is required")),
+                "{path}"
+            );
+            assert_eq!(
+                check(path, "{}"),
+                Err(Error::response("response.success", "is required")),
+                "{path}"
+            );
             for text in ["[]", r#""ok""#, "null", "7"] {
                 assert_eq!(
                     check(path, text),
@@ -222,6 +256,13 @@ mod tests {
                 Err(Error::response("response", "is not JSON"))
             );
         }
+        // A path without a row: any object.
+        let other = response_type("/reports");
+        assert_eq!(check_text(Some(other), "{}"), Ok(()));
+        assert_eq!(
+            check_text(Some(other), "[]"),
+            Err(Error::response("response", "must be an object"))
+        );
     }
 }
 

@@ -60,36 +60,7 @@ export interface EnvelopeResponse<T = JsonObject> {
   [field: string]: unknown;
 }
 
-/** Fields of a card-create order. Endpoint fields go at the payload root; the SDK adds `request_timestamp`. */
-export interface CardCreatePayload {
-  /** Your identifier of the user the card is for. */
-  external_user_id: string;
-  /** Initial load as a decimal string, e.g. `"25.00"`. */
-  amount?: string;
-  currency?: "USD";
-  [field: string]: unknown;
-}
-
-/** Fields of a card top-up order. */
-export interface CardTopupPayload {
-  card_id: string;
-  /** Decimal string with at most 2 decimals, greater than zero. */
-  amount: string;
-  /** When given, the API checks the card belongs to this user (`card_user_mismatch`). */
-  external_user_id?: string;
-  [field: string]: unknown;
-}
-
-/** A card order as the API returns it. */
-export interface CardOrder {
-  order_id: string;
-  card_id: string;
-  type: "card_create" | "card_topup" | (string & {});
-  status: string;
-  amount?: string;
-  currency?: string;
-  [field: string]: unknown;
-}
+// The envelope methods' payloads and orders are generated into envelope-types.d.ts (src/envelope).
 
 /** Configuration of {@link StoredValueClient}: exactly one of `baseUrl` / `environment`. */
 export type StoredValueClientConfig = {
@@ -120,85 +91,8 @@ export interface StoredValueRequestOptions {
   signal?: AbortSignal;
 }
 
-/** A money amount as a decimal string with at most 2 decimals, greater than zero: `"10.50"`. */
-export type MoneyString = string;
-export type StoredValueCurrency = "USD" | "CAD";
-
-/** Which card: exactly one of the card number (non-magnetic) or unencrypted track two data (card present). */
-export type CardRef = { cardNumber: string; cardTrackTwo?: never } | { cardTrackTwo: string; cardNumber?: never };
-
-/** The card PIN field: 8 digits (SSC then PIN), or its two subfields, each 1–4 digits (the SDK zero-fills them). */
-export type PinNumber = string | { ssc?: string; pin: string };
-
-export type GiftCardCreateParams = CardRef & { amount: MoneyString };
-export type GiftCardInfoParams = CardRef & { currency?: StoredValueCurrency; pinNumber?: PinNumber };
-export type GiftTransactionParams = CardRef & { amount: MoneyString; currency?: StoredValueCurrency; pinNumber?: PinNumber };
-export interface GiftCancelParams {
-  /** The `transactionId` the original transaction returned. */
-  transactionId: string;
-  /** The original transaction's amount. */
-  amount: MoneyString;
-  currency?: StoredValueCurrency;
-}
-
-export interface GiftCard {
-  amount: string;
-  cardNumber: string;
-  createdAt: string;
-  merchantId: string;
-  merchantName: string;
-  [field: string]: unknown;
-}
-
-export interface GiftCardInfo {
-  merchantId: string;
-  cardNumber: string;
-  amount: string;
-  currency: string;
-  cardStatus: string;
-  createdAt: string;
-  [field: string]: unknown;
-}
-
-interface TransactionResultBase {
-  merchantId: string;
-  amount: string;
-  currency: string;
-  statusDescription: string;
-  createdAt: string;
-  transactionType: "reload" | "redemption" | "cancel";
-  transactionId: string;
-  [field: string]: unknown;
-}
-/** A transaction's result, typed by its status. */
-export type TransactionResult =
-  /** Approved. */
-  | (TransactionResultBase & { status: "01"; cardNumber: string; customerPayment?: undefined })
-  /** Partial redemption: `amount` was redeemed, collect `customerPayment` another way. */
-  | (TransactionResultBase & { status: "109"; cardNumber: string; customerPayment: string })
-  /** Cancelled. */
-  | (TransactionResultBase & { status: "107"; cardNumber?: string; customerPayment?: undefined });
-
-/** A stored transaction (`transactions.get` / `list`). */
-export interface GiftTransaction {
-  id: string;
-  cardNumber: string;
-  transactionType: "reload" | "redemption" | "cancel";
-  authCode: string;
-  amount: number;
-  amountOriginal: number;
-  merchantId: string;
-  ipAddress: string;
-  transId: string;
-  invoice?: string;
-  status: string;
-  statusMessage: string;
-  currency: string;
-  tranDate: string;
-  createdAt: string;
-  updatedAt: string;
-  [field: string]: unknown;
-}
+// The stored-value DTOs (params and answers) are generated into stored-value-types.d.ts from
+// the tables of src/stored_value (`responses/`, `requests.rs`); the query language stays here.
 
 export type QueryScalar = string | number | boolean;
 /** A field condition: a value (equality) or operators. */
@@ -230,27 +124,4 @@ export interface TransactionListParams {
   query?: TransactionQuery;
 }
 
-export interface TransactionPage {
-  total: number;
-  data: GiftTransaction[];
-  pagination: { count: number; page: number; size: number; pages: number };
-}
-
-/** BIN details. */
-export interface BinInfo {
-  Bin: string;
-  IssuingBank: string;
-  Country: string;
-  CardBrand: string;
-  CardType: string;
-  CardDetail: string;
-  DebitNetwork: string;
-  DebitSignatureNetworkParticipant: string;
-  FSA: string;
-  PrepaidIndicator: string;
-  ProductID: string;
-  RegulatorIndicator: string;
-  CardClass: string;
-  [field: string]: unknown;
-}
 "#;

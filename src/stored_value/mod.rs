@@ -4,6 +4,8 @@ mod client;
 mod endpoints;
 mod params;
 mod query;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod requests;
 mod responses;
 mod status;
 #[cfg(not(target_arch = "wasm32"))]

@@ -23,63 +23,63 @@ pub const METHODS: &[Method] = &[
     Method {
         name: "binLookup",
         params: "params: { bin: string }",
-        returns: "Promise<BinInfo>",
+        returns: "",
         options: "",
         doc: "BIN details (`GET /v2/bin-lookup/{bin}`): issuing bank, brand, type, prepaid…",
     },
     Method {
         name: "giftCards.create",
         params: "params: GiftCardCreateParams",
-        returns: "Promise<GiftCard>",
+        returns: "",
         options: "",
         doc: "Issues a gift card with an initial `amount` (`POST /v2/stored-value`). Idempotent.",
     },
     Method {
         name: "giftCards.delete",
         params: "params: CardRef",
-        returns: "Promise<GiftCard>",
+        returns: "",
         options: "",
         doc: "Removes a gift card (`DELETE /v2/stored-value/{cardNumber|cardTrackTwo}`).",
     },
     Method {
         name: "giftCards.info",
         params: "params: GiftCardInfoParams",
-        returns: "Promise<GiftCardInfo>",
+        returns: "",
         options: "",
         doc: "Balance and status of a card (`POST /v2/stored-value/info`, a read).",
     },
     Method {
         name: "transactions.reload",
         params: "params: GiftTransactionParams",
-        returns: "Promise<TransactionResult>",
+        returns: "",
         options: "",
         doc: "Adds value to a card (`method: \"reload\"`). Idempotent.",
     },
     Method {
         name: "transactions.redeem",
         params: "params: GiftTransactionParams",
-        returns: "Promise<TransactionResult>",
+        returns: "",
         options: "",
         doc: "Deducts from a card (`method: \"redemption\"`). More than the balance gives status `\"109\"` with `customerPayment`, the amount to collect another way. Idempotent.",
     },
     Method {
         name: "transactions.cancel",
         params: "params: GiftCancelParams",
-        returns: "Promise<TransactionResult>",
+        returns: "",
         options: "",
         doc: "Cancels a transaction with its `transactionId` and original `amount` (status `\"107\"`). Idempotent.",
     },
     Method {
         name: "transactions.get",
         params: "params: { id: string }",
-        returns: "Promise<GiftTransaction>",
+        returns: "",
         options: "",
         doc: "One transaction (`GET /v2/transactions/{id}`).",
     },
     Method {
         name: "transactions.list",
         params: "params?: TransactionListParams",
-        returns: "Promise<TransactionPage>",
+        returns: "",
         options: "",
         doc: "One page of transactions, filtered with the typed `query` (`$in`, `$sort`, `$or`…).",
     },
@@ -102,8 +102,7 @@ pub const SURFACE: Surface = Surface {
     options: "StoredValueRequestOptions",
 };
 
-/// The request DTOs of this API, declared in the `.d.ts` whether or not an answer names them.
-pub const REQUESTS: &[&crate::core::schema::Decl] = &[];
+pub use super::requests::REQUESTS;
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,10 @@
 //! and keep `(string & {})`, because the check accepts any string there.
 //!
 //! Objects are closed: a field the tables do not name is not in the type (the check lets it
-//! through, but nothing promises it), so a misspelt field is a compile error.
+//! through, but nothing promises it), so a misspelt field is a compile error. One liberty:
+//! an optional field is `name?: T`, as TypeScript (and `seismic-orchestration`) writes it,
+//! although the check also lets it arrive as `null` (servers send `null` for "absent"); read
+//! optional fields with `?.` / `??`, which cover both.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -21,9 +24,10 @@ pub struct Dtos {
 }
 
 impl Dtos {
-    /// The TS type of `ty`, declaring every named type under it.
-    pub fn expr(&mut self, ty: &'static Ty) -> Result<String, String> {
-        self.ts(ty, "")
+    /// The TS type of `ty`, declaring every named type under it; an inline object's lines
+    /// are indented by `indent`, where the type is written.
+    pub fn expr(&mut self, ty: &'static Ty, indent: &str) -> Result<String, String> {
+        self.ts(ty, indent)
     }
 
     /// Declares `decl` (and every named type under it).
@@ -92,18 +96,43 @@ impl Dtos {
             Ty::Tagged { tag, variants } => {
                 let mut parts = Vec::new();
                 for (value, fields) in variants.iter() {
-                    let tagged = format!("  {tag}: {value:?};\n");
+                    let tagged = format!("  {}: {value:?};\n", key(tag));
                     parts.push(self.members(fields, indent, &tagged)?);
                 }
                 parts.join(" | ")
             }
-            Ty::OneOf(alternatives) => {
-                let mut parts = Vec::new();
-                for alternative in alternatives.iter() {
-                    parts.push(self.ts(alternative, indent)?);
+            Ty::OneOf(alternatives) => match objects(alternatives) {
+                // Objects told apart by which fields they carry ("exactly one of cardNumber
+                // or cardTrackTwo"): each alternative forbids the fields only others have.
+                Some(objects) => {
+                    let mut parts = Vec::new();
+                    for fields in &objects {
+                        let never: Vec<&str> = objects
+                            .iter()
+                            .flat_map(|other| other.iter().map(|f| f.name))
+                            .filter(|name| !fields.iter().any(|f| f.name == *name))
+                            .fold(Vec::new(), |mut names, name| {
+                                if !names.contains(&name) {
+                                    names.push(name);
+                                }
+                                names
+                            });
+                        let mut forbid = String::new();
+                        for name in never {
+                            let _ = writeln!(forbid, "  {}?: never;", key(name));
+                        }
+                        parts.push(self.members(fields, indent, &forbid)?);
+                    }
+                    parts.join(" | ")
                 }
-                parts.join(" | ")
-            }
+                None => {
+                    let mut parts = Vec::new();
+                    for alternative in alternatives.iter() {
+                        parts.push(self.ts(alternative, indent)?);
+                    }
+                    parts.join(" | ")
+                }
+            },
             Ty::Named(decl) => {
                 self.declare(decl)?;
                 decl.name.into()
@@ -115,7 +144,7 @@ impl Dtos {
         self.members(fields, indent, "")
     }
 
-    /// `{ … }` of `fields` at `indent`, `first` (already indented) before them.
+    /// `{ … }` of `fields` at `indent`, the lines `first` (indented by two) before them.
     fn members(
         &mut self,
         fields: &'static [Field],
@@ -124,8 +153,8 @@ impl Dtos {
     ) -> Result<String, String> {
         let inner = format!("{indent}  ");
         let mut out = String::from("{\n");
-        if !first.is_empty() {
-            let _ = write!(out, "{indent}{first}");
+        for line in first.lines() {
+            let _ = writeln!(out, "{indent}{line}");
         }
         for field in fields {
             let ty = self.ts(&field.ty, &inner)?;
@@ -161,6 +190,17 @@ pub fn returned(
             .ok_or(format!("the table has no field {field}")),
         _ => Err(format!("unwraps {field} of a non-object table")),
     }
+}
+
+/// The fields of each alternative when every one is an object with fields.
+fn objects(alternatives: &'static [Ty]) -> Option<Vec<&'static [Field]>> {
+    alternatives
+        .iter()
+        .map(|alternative| match alternative.checked() {
+            Ty::Obj(fields) if !fields.is_empty() => Some(*fields),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Whether `ts` can take `[]` without parentheses.
@@ -211,7 +251,7 @@ pub fn doc(text: &str, indent: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::Dtos;
-    use crate::core::schema::Ty::{self, Arr, Enum, Nullable, Num, Obj, Str, Tagged};
+    use crate::core::schema::Ty::{self, Arr, Enum, Nullable, Num, Obj, OneOf, Str, Tagged};
     use crate::core::schema::{named, open, opt, req, Decl};
 
     const STATUS: Decl = Decl {
@@ -235,7 +275,7 @@ mod tests {
     #[test]
     fn names_become_declarations_and_the_rest_is_inline() -> Result<(), String> {
         let mut dtos = Dtos::default();
-        let page = dtos.expr(&PAGE)?;
+        let page = dtos.expr(&PAGE, "")?;
         assert_eq!(page, "{\n  orders: Order[];\n  total: number;\n}");
         assert_eq!(dtos.names().collect::<Vec<_>>(), ["Order", "OrderStatus"]);
         let text = dtos.render();
@@ -266,6 +306,22 @@ mod tests {
     }
 
     #[test]
+    fn alternatives_of_objects_exclude_each_others_fields() -> Result<(), String> {
+        const CARD: Ty = OneOf(&[
+            Obj(&[req("cardNumber", Str), req("amount", Str)]),
+            Obj(&[req("cardTrackTwo", Str), req("amount", Str)]),
+        ]);
+        const ID: Ty = OneOf(&[Str, Obj(&[])]);
+        let mut dtos = Dtos::default();
+        assert_eq!(
+            dtos.expr(&CARD, "")?,
+            "{\n  cardTrackTwo?: never;\n  cardNumber: string;\n  amount: string;\n} | {\n  cardNumber?: never;\n  cardTrackTwo: string;\n  amount: string;\n}"
+        );
+        assert_eq!(dtos.expr(&ID, "")?, "string | JsonObject");
+        Ok(())
+    }
+
+    #[test]
     fn tagged_objects_are_a_union_on_their_tag() -> Result<(), String> {
         const KYC: Ty = Tagged {
             tag: "status",
@@ -275,7 +331,7 @@ mod tests {
             ],
         };
         let mut dtos = Dtos::default();
-        let ts = dtos.expr(&KYC)?;
+        let ts = dtos.expr(&KYC, "")?;
         assert_eq!(
             ts,
             "{\n  status: \"NONE\";\n  caseId?: string;\n} | {\n  status: \"DONE\";\n  caseId: string;\n}"

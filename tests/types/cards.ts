@@ -198,6 +198,19 @@ void cards.transactions.list({ accountId: "a", cardId: "c", status: "OPEN" });
 // @ts-expect-error freeze needs the accountId too
 void cards.cards.freeze({ cardId: "c" });
 
+// The answers' types are closed: a misspelt field is a type error, not an `undefined`.
+declare const someAccount: Awaited<ReturnType<typeof cards.accounts.findByEmail>>["list"][number];
+declare const someHolder: Cardholder;
+declare const someCard: IssuedCard;
+// @ts-expect-error no field "emial" (email)
+void someAccount.emial;
+// @ts-expect-error no field "cardholderID" (cardholderId)
+void someHolder.cardholderID;
+// @ts-expect-error no field "cardid" (cardId)
+void someCard.cardid;
+// @ts-expect-error an answer the docs do not describe is unknown until checked
+void (await cards.cards.freeze({ cardId: "c", accountId: "a" })).status;
+
 // @ts-expect-error widgetToken returns a Promise, not the token
 void cards.cards.widgetToken({ cardId: "c", accountId: "a" }).accessToken;
 

@@ -63,7 +63,12 @@ async function flows(): Promise<void> {
   const createdWithKey: object = await client.cards.create({ external_user_id: "u" }, { idempotencyKey: "k-2", signal: ac.signal });
   const topped: object = await withCustomFetch.cards.topup({ card_id: "c", amount: "1.00" });
   const toppedWithKey: object = await client.cards.topup({ card_id: "c", amount: "1.00", external_user_id: "u" }, { idempotencyKey: "k-3" });
-  void [balance, generic, created, createdWithKey, topped, toppedWithKey];
+  const order = await client.cards.create({ external_user_id: "u" });
+  const orderId: string = order.data.order_id;
+  const cardId: string = order.data.card_id;
+  // @ts-expect-error the order's fields are closed: "orderId" is order_id
+  void order.data.orderId;
+  void [balance, generic, created, createdWithKey, topped, toppedWithKey, orderId, cardId];
 }
 
 function handle(e: unknown): string {

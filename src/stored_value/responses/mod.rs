@@ -11,7 +11,7 @@
 //! fields), unknown fields passing through.
 
 use crate::core::schema::Ty::{self, Arr, Enum, Num, Obj, Str, Tagged};
-use crate::core::schema::{opt, req};
+use crate::core::schema::{named, opt, req, Decl};
 #[cfg(test)]
 use crate::stored_value::Op;
 
@@ -21,24 +21,32 @@ use crate::stored_value::Op;
 /// the merchant's name, id, and store number, if applicable") and of `DELETE
 /// /v2/stored-value/{card}` (the card as it was). Both examples carry all five fields; the
 /// store number appears in none, so it is not checked.
-pub(crate) const GIFT_CARD: Ty = Obj(&[
-    req("amount", Str),
-    req("cardNumber", Str),
-    req("createdAt", Str),
-    req("merchantId", Str),
-    req("merchantName", Str),
-]);
+pub(crate) const GIFT_CARD: Ty = named(&Decl {
+    name: "GiftCard",
+    doc: "A gift card as created (or as it was when deleted).",
+    ty: Obj(&[
+        req("amount", Str),
+        req("cardNumber", Str),
+        req("createdAt", Str),
+        req("merchantId", Str),
+        req("merchantName", Str),
+    ]),
+});
 
 /// `GiftCardInfo`: `POST /v2/stored-value/info` (balance and status; track one data comes
 /// back too when it was sent, and passes as an unknown field).
-pub(crate) const CARD_INFO: Ty = Obj(&[
-    req("merchantId", Str),
-    req("cardNumber", Str),
-    req("amount", Str),
-    req("currency", Str),
-    req("cardStatus", Str),
-    req("createdAt", Str),
-]);
+pub(crate) const CARD_INFO: Ty = named(&Decl {
+    name: "GiftCardInfo",
+    doc: "A gift card's balance and status.",
+    ty: Obj(&[
+        req("merchantId", Str),
+        req("cardNumber", Str),
+        req("amount", Str),
+        req("currency", Str),
+        req("cardStatus", Str),
+        req("createdAt", Str),
+    ]),
+});
 
 // ---- Transactions --------------------------------------------------------------------
 
@@ -50,7 +58,10 @@ pub(crate) const TRANSACTION_TYPE: Ty = Enum(&["reload", "redemption", "cancel"]
 /// payment required: only part of the amount was redeemed, and `customerPayment` is the
 /// difference to collect another way) and `"107"` (Cancelled; its example has no
 /// `cardNumber`). Refusals (the other status codes) come as `422` errors, not here.
-pub(crate) const TRANSACTION_RESULT: Ty = Tagged {
+pub(crate) const TRANSACTION_RESULT: Ty = named(&Decl {
+    name: "TransactionResult",
+    doc: "A transaction's result, typed by its status: `\"01\"` approved; `\"109\"` partial redemption (`amount` was redeemed, collect `customerPayment` another way); `\"107\"` cancelled.",
+    ty: Tagged {
     tag: "status",
     variants: &[
         (
@@ -94,31 +105,36 @@ pub(crate) const TRANSACTION_RESULT: Ty = Tagged {
             ],
         ),
     ],
-};
+}
+});
 
 /// `GiftTransaction`, "The transaction object" (`GET /v2/transactions/{id}` and the items
 /// of a list). `amount` and `amountOriginal` are numbers, as its table and examples have
 /// them. `invoice` is in the table but in no example: optional. `status` is any status code
 /// of the table (a stored transaction's outcome, described by `statusMessage`). Dates are
 /// strings (ISO in the get example, `09/12/2017, 10:00:18 AM` in the list example).
-pub(crate) const GIFT_TRANSACTION: Ty = Obj(&[
-    req("id", Str),
-    req("cardNumber", Str),
-    req("transactionType", TRANSACTION_TYPE),
-    req("authCode", Str),
-    req("amount", Num),
-    req("amountOriginal", Num),
-    req("merchantId", Str),
-    req("ipAddress", Str),
-    req("transId", Str),
-    opt("invoice", Str),
-    req("status", Str),
-    req("statusMessage", Str),
-    req("currency", Str),
-    req("tranDate", Str),
-    req("createdAt", Str),
-    req("updatedAt", Str),
-]);
+pub(crate) const GIFT_TRANSACTION: Ty = named(&Decl {
+    name: "GiftTransaction",
+    doc: "A stored transaction (`transactions.get` / `list`).",
+    ty: Obj(&[
+        req("id", Str),
+        req("cardNumber", Str),
+        req("transactionType", TRANSACTION_TYPE),
+        req("authCode", Str),
+        req("amount", Num),
+        req("amountOriginal", Num),
+        req("merchantId", Str),
+        req("ipAddress", Str),
+        req("transId", Str),
+        opt("invoice", Str),
+        req("status", Str),
+        req("statusMessage", Str),
+        req("currency", Str),
+        req("tranDate", Str),
+        req("createdAt", Str),
+        req("updatedAt", Str),
+    ]),
+});
 
 /// The `pagination` of a list.
 pub(crate) const PAGINATION: Ty = Obj(&[
@@ -132,11 +148,15 @@ pub(crate) const PAGINATION: Ty = Obj(&[
 ///
 /// With `query.$select` the items carry only the selected fields: check such a page against
 /// [`SELECTED_TRANSACTION_PAGE`] instead.
-pub(crate) const TRANSACTION_PAGE: Ty = Obj(&[
-    req("total", Num),
-    req("data", Arr(&GIFT_TRANSACTION)),
-    req("pagination", PAGINATION),
-]);
+pub(crate) const TRANSACTION_PAGE: Ty = named(&Decl {
+    name: "TransactionPage",
+    doc: "A page of stored transactions (`transactions.list`).",
+    ty: Obj(&[
+        req("total", Num),
+        req("data", Arr(&GIFT_TRANSACTION)),
+        req("pagination", PAGINATION),
+    ]),
+});
 
 /// `GET /v2/transactions` with `$select` ("pick which fields to include in the result"):
 /// the page as [`TRANSACTION_PAGE`], its items any objects.
@@ -150,21 +170,25 @@ pub(crate) const SELECTED_TRANSACTION_PAGE: Ty = Obj(&[
 
 /// `BinInfo`: `GET /v2/bin-lookup/{BIN}`, every field of its table (all strings, some empty
 /// as `DebitSignatureNetworkParticipant` in the example).
-pub(crate) const BIN_INFO: Ty = Obj(&[
-    req("Bin", Str),
-    req("IssuingBank", Str),
-    req("Country", Str),
-    req("CardBrand", Str),
-    req("CardType", Str),
-    req("CardDetail", Str),
-    req("DebitNetwork", Str),
-    req("DebitSignatureNetworkParticipant", Str),
-    req("FSA", Str),
-    req("PrepaidIndicator", Str),
-    req("ProductID", Str),
-    req("RegulatorIndicator", Str),
-    req("CardClass", Str),
-]);
+pub(crate) const BIN_INFO: Ty = named(&Decl {
+    name: "BinInfo",
+    doc: "BIN details.",
+    ty: Obj(&[
+        req("Bin", Str),
+        req("IssuingBank", Str),
+        req("Country", Str),
+        req("CardBrand", Str),
+        req("CardType", Str),
+        req("CardDetail", Str),
+        req("DebitNetwork", Str),
+        req("DebitSignatureNetworkParticipant", Str),
+        req("FSA", Str),
+        req("PrepaidIndicator", Str),
+        req("ProductID", Str),
+        req("RegulatorIndicator", Str),
+        req("CardClass", Str),
+    ]),
+});
 
 /// The JS name of `op` (its row's).
 #[cfg(test)]
